@@ -1,0 +1,2 @@
+/** Discovery endpoints: /ServiceProviderConfig, /ResourceTypes, /Schemas, and /Me. */
+package dev.switchboard.conformance.discovery;

@@ -1,0 +1,60 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.http.SwitchboardServer;
+import dev.switchboard.provisioning.Scope;
+import dev.switchboard.provisioning.TokenService;
+import dev.switchboard.store.Database;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Serves the SCIM API until stopped (the default command). */
+@Command(name = "switchboard", mixinStandardHelpOptions = true,
+    subcommands = TokenCommand.class,
+    description = "SCIM 2.0 provisioning for contact-center and phone licensing.")
+public final class ServeCommand implements Runnable {
+  @Option(names = "--port", defaultValue = "${env:SWITCHBOARD_PORT:-8080}",
+      description = "TCP port, 0 = any free port (env SWITCHBOARD_PORT; default ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:SWITCHBOARD_HOST:-127.0.0.1}",
+      description = "address to listen on (env SWITCHBOARD_HOST; default ${DEFAULT-VALUE})")
+  String host;
+
+  @Mixin
+  StoreOption store;
+
+  @Override
+  public void run() {
+    Database database = store.open();
+    registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
+    SwitchboardServer server = SwitchboardServer.start(host, port, database);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      database.close();
+      stopped.countDown();
+    }, "switchboard-shutdown"));
+    System.out.println("listening on " + server.scimBase());
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** api.md: tokens in the environment are registered at start, stored hashed, never logged. */
+  private static void registerEnvironmentTokens(TokenService tokens) {
+    String admin = System.getenv("SWITCHBOARD_ADMIN_TOKEN");
+    if (admin != null && !admin.isBlank()) {
+      tokens.register("env:SWITCHBOARD_ADMIN_TOKEN", Scope.ADMIN, admin.trim());
+    }
+    String idp = System.getenv("SWITCHBOARD_IDP_TOKEN");
+    if (idp != null && !idp.isBlank()) {
+      tokens.register("env:SWITCHBOARD_IDP_TOKEN", Scope.IDP, idp.trim());
+    }
+  }
+}

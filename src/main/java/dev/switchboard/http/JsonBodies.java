@@ -1,0 +1,39 @@
+package dev.switchboard.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.utils.JsonUtils;
+
+/** Request bodies in, response bodies out, with the SDK's (case-insensitive) JSON model. */
+final class JsonBodies {
+  private JsonBodies() {}
+
+  /** The body as a JSON object, or a 400 invalidSyntax a person can act on. */
+  static ObjectNode object(String body) throws BadRequestException {
+    if (body == null || body.isBlank()) {
+      throw BadRequestException.invalidSyntax("The request body is empty; send a JSON object");
+    }
+    JsonNode node;
+    try {
+      node = JsonUtils.getObjectReader().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw BadRequestException.invalidSyntax("The request body is not valid JSON: "
+          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ")");
+    }
+    if (node == null || !node.isObject()) {
+      throw BadRequestException.invalidSyntax("The request body must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  static String text(JsonNode node) {
+    try {
+      return JsonUtils.getObjectWriter().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a response", e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.switchboard.http;
+
+import dev.switchboard.http.errors.ScimExceptionMapper;
+import dev.switchboard.http.errors.UnexpectedExceptionMapper;
+import dev.switchboard.http.errors.WebApplicationExceptionMapper;
+import dev.switchboard.provisioning.GroupService;
+import dev.switchboard.provisioning.TokenService;
+import dev.switchboard.provisioning.UserService;
+import dev.switchboard.scim.Discovery;
+import dev.switchboard.scim.ResourceConformer;
+import dev.switchboard.scim.SchemaRegistry;
+import dev.switchboard.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Wires store, services and HTTP together and serves them on Grizzly: the one place that knows
+ * every part. Start with {@link #start}, stop with {@link #close}.
+ */
+public final class SwitchboardServer implements AutoCloseable {
+  private final HttpServer http;
+  private final URI scimBase;
+
+  private SwitchboardServer(HttpServer http, URI scimBase) {
+    this.http = http;
+    this.scimBase = scimBase;
+  }
+
+  /** Serves {@code database} on host:port (0 = any free port) until closed. */
+  public static SwitchboardServer start(String host, int port, Database database) {
+    Clock clock = Clock.systemUTC();
+    SchemaRegistry schemas = SchemaRegistry.load();
+    ResourceConformer conformer = new ResourceConformer();
+    TokenService tokens = new TokenService(database, clock);
+    ResourceConfig config = new ResourceConfig()
+        .register(new UsersResource(new UserService(database, schemas.users(), conformer, clock)))
+        .register(new GroupsResource(
+            new GroupService(database, schemas.groups(), conformer, clock)))
+        .register(new DiscoveryResource(new Discovery(schemas)))
+        .register(MeResource.class)
+        .register(new HealthResource(database))
+        .register(CanonicalPathFilter.class)
+        .register(new TokenAuthFilter(tokens))
+        .register(PayloadLimitFilter.class)
+        .register(MissingContentTypeFilter.class)
+        .register(ScimExceptionMapper.class)
+        .register(WebApplicationExceptionMapper.class)
+        .register(UnexpectedExceptionMapper.class)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+
+    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+        URI.create("http://" + hostForUri(host) + ":" + port + "/"), false);
+    GrizzlyHttpContainer jersey =
+        ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
+    http.getServerConfiguration().addHttpHandler(new ScimSafeHttpHandler(jersey), "/");
+    http.getServerConfiguration().setDefaultErrorPageGenerator(new GrizzlyErrors());
+    try {
+      http.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+    }
+    NetworkListener listener = http.getListeners().iterator().next();
+    URI scimBase = URI.create(
+        "http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
+    return new SwitchboardServer(http, scimBase);
+  }
+
+  /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
+  public URI scimBase() {
+    return scimBase;
+  }
+
+  @Override
+  public void close() {
+    http.shutdownNow();
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.http;
+
+import dev.switchboard.provisioning.Caller;
+import dev.switchboard.provisioning.Scope;
+import dev.switchboard.provisioning.TokenService;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every route under {@code /scim/v2} needs a token: none or an unknown one → 401 with
+ * {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts
+ * {@code Bearer <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths
+ * reveal nothing to a caller without a token.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class TokenAuthFilter implements ContainerRequestFilter {
+  /** The first path segment after /scim/v2 that an IdP may reach; everything else is admin. */
+  private static final Set<String> IDP_ENDPOINTS = Set.of(
+      "Users", "Groups", "Bulk", "Me", "ServiceProviderConfig", "ResourceTypes", "Schemas");
+  public static final String CALLER = "switchboard.caller";
+
+  private final TokenService tokens;
+
+  public TokenAuthFilter(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath(false);
+    if (!path.startsWith(ScimBase.PATH)) {
+      return;
+    }
+    Optional<Caller> caller = tokens.authenticate(
+        token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+    if (caller.isEmpty()) {
+      request.abortWith(Response.fromResponse(ScimResponses.error(401, null,
+              "Send a valid token as 'Authorization: Bearer <token>'"))
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"").build());
+      return;
+    }
+    Scope required = requiredScope(path);
+    if (!caller.get().scope().includes(required)) {
+      request.abortWith(ScimResponses.error(403, null, "Token '" + caller.get().tokenName()
+          + "' has scope " + caller.get().scope().wireName() + "; this needs "
+          + required.wireName()));
+      return;
+    }
+    request.setProperty(CALLER, caller.get());
+  }
+
+  static Scope requiredScope(String path) {
+    String[] segments = path.split("/");
+    return segments.length < 3 || IDP_ENDPOINTS.contains(segments[2]) ? Scope.IDP : Scope.ADMIN;
+  }
+
+  static String token(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    String value = authorization.trim();
+    if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return value.substring(7).trim();
+    }
+    return value.contains(" ") ? null : value;
+  }
+}

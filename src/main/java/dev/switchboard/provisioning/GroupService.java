@@ -1,0 +1,236 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.switchboard.scim.ListQuery;
+import dev.switchboard.scim.MembershipChange;
+import dev.switchboard.scim.MembershipPatch;
+import dev.switchboard.scim.PatchApplier;
+import dev.switchboard.scim.PatchReader;
+import dev.switchboard.scim.Preconditions;
+import dev.switchboard.scim.Projection;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.scim.ResourceConformer;
+import dev.switchboard.scim.ResourceFilterEvaluator;
+import dev.switchboard.scim.ResourceKind;
+import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.scim.quirks.MemberValues;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.GroupDao;
+import dev.switchboard.store.GroupRow;
+import dev.switchboard.store.ResourceTable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The /Groups use cases, one transaction each. Members live in their own relation: a PATCH of
+ * members changes only the rows it names, and a group PUT without {@code members} keeps them
+ * (a rename must not empty a 100k-member group). Thread-safe.
+ */
+public final class GroupService implements ResourceService {
+  private final Database database;
+  private final ResourceKind kind;
+  private final ResourceConformer conformer;
+  private final PatchApplier patcher;
+  private final MembershipWriter memberships;
+  private final Clock clock;
+
+  public GroupService(Database database, ResourceKind kind, ResourceConformer conformer,
+      Clock clock) {
+    this.database = database;
+    this.kind = kind;
+    this.conformer = conformer;
+    this.patcher = new PatchApplier(conformer);
+    this.memberships = new MembershipWriter(new ResourceFilterEvaluator(kind));
+    this.clock = clock;
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return kind;
+  }
+
+  @Override
+  public ResourceView create(ObjectNode input, Projection projection, ResourceLocation location)
+      throws ScimException {
+    Optional<JsonNode> members = takeMembers(input);
+    ObjectNode body = conformer.conform(kind, input);
+    MembershipChange.Replace initial = new MembershipChange.Replace(
+        MemberValues.parse(members.orElse(null)));
+    long now = clock.millis();
+    GroupRow row = row(UUID.randomUUID().toString(), body, now, now, 1);
+    return write(handle -> {
+      requireUniqueName(handle, row, null);
+      handle.attach(GroupDao.class).insert(row);
+      memberships.apply(handle, row.id(), initial);
+      return view(handle, row, projection, location);
+    });
+  }
+
+  @Override
+  public ResourceView get(String id, Projection projection, ResourceLocation location)
+      throws ScimException {
+    return database.read(handle -> view(handle, find(handle, id), projection, location));
+  }
+
+  @Override
+  public ListResult list(ListQuery query, ResourceLocation location) throws ScimException {
+    return database.read(handle -> new ResourceLister<>(kind, ResourceTable.GROUPS,
+        renderer(location)).list(handle, query));
+  }
+
+  @Override
+  public ResourceView replace(String id, ObjectNode input, String ifMatch, Projection projection,
+      ResourceLocation location) throws ScimException {
+    Optional<JsonNode> members = takeMembers(input);
+    ObjectNode body = conformer.conform(kind, input);
+    List<MembershipChange> changes = new ArrayList<>();
+    if (members.isPresent()) {
+      changes.add(new MembershipChange.Replace(MemberValues.parse(members.get())));
+    }
+    return write(handle -> {
+      GroupRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      return update(handle, current, body, changes, projection, location);
+    });
+  }
+
+  @Override
+  public ResourceView patch(String id, ObjectNode request, String ifMatch, Projection projection,
+      ResourceLocation location) throws ScimException {
+    List<PatchOperation> bodyOperations = new ArrayList<>();
+    List<MembershipChange> memberChanges = new ArrayList<>();
+    for (PatchOperation operation : PatchReader.read(kind, request)) {
+      if (MembershipPatch.targetsMembers(operation)) {
+        memberChanges.add(MembershipPatch.read(operation));
+      } else {
+        bodyOperations.add(operation);
+      }
+    }
+    return write(handle -> {
+      GroupRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      ObjectNode body = bodyOperations.isEmpty()
+          ? Representation.parseBody(current.body())
+          : patcher.apply(kind, Representation.parseBody(current.body()), bodyOperations);
+      return update(handle, current, body, memberChanges, projection, location);
+    });
+  }
+
+  @Override
+  public void delete(String id, String ifMatch) throws ScimException {
+    write(handle -> {
+      GroupRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      handle.attach(GroupDao.class).delete(id);
+      return null;
+    });
+  }
+
+  private ResourceView update(Handle handle, GroupRow current, ObjectNode body,
+      List<MembershipChange> changes, Projection projection, ResourceLocation location)
+      throws ScimException {
+    int changedMembers = 0;
+    for (MembershipChange change : changes) {
+      changedMembers += memberships.apply(handle, current.id(), change);
+    }
+    boolean bodyChanged = !body.equals(Representation.parseBody(current.body()));
+    if (!bodyChanged && changedMembers == 0) {
+      return view(handle, current, projection, location);
+    }
+    GroupRow row = row(current.id(), body, current.created(), clock.millis(),
+        current.version() + 1);
+    if (bodyChanged) {
+      requireUniqueName(handle, row, current.id());
+    }
+    handle.attach(GroupDao.class).update(row);
+    return view(handle, row, projection, location);
+  }
+
+  private <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
+    try {
+      return database.write(work);
+    } catch (RuntimeException e) {
+      if (UniqueConstraint.violated(e)) {
+        throw UniqueConstraint.conflict("displayName is already taken by another group");
+      }
+      throw e;
+    }
+  }
+
+  /** Removes and returns the {@code members} attribute, which the relation stores. */
+  private static Optional<JsonNode> takeMembers(ObjectNode input) {
+    for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (name.equalsIgnoreCase("members")) {
+        JsonNode members = input.get(name);
+        names.remove();
+        return Optional.of(members);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static GroupRow find(Handle handle, String id) throws ResourceNotFoundException {
+    return handle.attach(GroupDao.class).find(id)
+        .orElseThrow(() -> new ResourceNotFoundException("Group " + id + " does not exist"));
+  }
+
+  private static void requireUniqueName(Handle handle, GroupRow row, String selfId)
+      throws ScimException {
+    Optional<String> holder =
+        handle.attach(GroupDao.class).idByDisplayNameKey(row.displayNameKey());
+    if (holder.isPresent() && !holder.get().equals(selfId)) {
+      throw UniqueConstraint.conflict("displayName '" + row.displayName()
+          + "' is already taken by another group (group names are unique, ignoring case)");
+    }
+  }
+
+  private static GroupRow row(String id, ObjectNode body, long created, long modified,
+      long version) {
+    JsonNode externalId = body.get("externalId");
+    return new GroupRow(id, body.path("displayName").asText(),
+        externalId == null ? null : externalId.asText(), created, modified, version,
+        Representation.bodyText(body));
+  }
+
+  private ResourceView view(Handle handle, GroupRow row, Projection projection,
+      ResourceLocation location) {
+    ObjectNode resource = renderer(location).render(handle, row, projection.includes("members"));
+    return new ResourceView(projection.apply(resource), location.of(kind, row.id()),
+        row.version());
+  }
+
+  private RowRenderer<GroupRow> renderer(ResourceLocation location) {
+    return new RowRenderer<>() {
+      @Override
+      public String id(GroupRow row) {
+        return row.id();
+      }
+
+      @Override
+      public ObjectNode render(Handle handle, GroupRow row, boolean withRelation) {
+        ObjectNode resource = Representation.of(kind, row.id(),
+            Representation.parseBody(row.body()), row.created(), row.lastModified(),
+            row.version(), location);
+        if (withRelation) {
+          GroupMembers.render(handle, row.id(), resource, location);
+        }
+        return resource;
+      }
+
+      @Override
+      public String relation() {
+        return "members";
+      }
+    };
+  }
+}

@@ -1,0 +1,229 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.switchboard.scim.ListQuery;
+import dev.switchboard.scim.PatchApplier;
+import dev.switchboard.scim.PatchReader;
+import dev.switchboard.scim.Preconditions;
+import dev.switchboard.scim.Projection;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.scim.ResourceConformer;
+import dev.switchboard.scim.ResourceKind;
+import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.GroupRef;
+import dev.switchboard.store.MembershipDao;
+import dev.switchboard.store.ResourceTable;
+import dev.switchboard.store.UserDao;
+import dev.switchboard.store.UserRow;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** The /Users use cases, one transaction each. Thread-safe. */
+public final class UserService implements ResourceService {
+  private final Database database;
+  private final ResourceKind kind;
+  private final ResourceConformer conformer;
+  private final PatchApplier patcher;
+  private final Clock clock;
+
+  public UserService(Database database, ResourceKind kind, ResourceConformer conformer,
+      Clock clock) {
+    this.database = database;
+    this.kind = kind;
+    this.conformer = conformer;
+    this.patcher = new PatchApplier(conformer);
+    this.clock = clock;
+  }
+
+  @Override
+  public ResourceKind kind() {
+    return kind;
+  }
+
+  @Override
+  public ResourceView create(ObjectNode input, Projection projection, ResourceLocation location)
+      throws ScimException {
+    ObjectNode body = conformer.conform(kind, input);
+    if (!body.has("active")) {
+      body.put("active", true); // a provisioned user is active unless the IdP says otherwise
+    }
+    long now = clock.millis();
+    UserRow row = row(UUID.randomUUID().toString(), body, now, now, 1);
+    return write(handle -> {
+      requireUniqueUserName(handle, row, null);
+      handle.attach(UserDao.class).insert(row);
+      indexEmails(handle, row.id(), body);
+      return view(handle, row, projection, location);
+    });
+  }
+
+  @Override
+  public ResourceView get(String id, Projection projection, ResourceLocation location)
+      throws ScimException {
+    return database.read(handle -> view(handle, find(handle, id), projection, location));
+  }
+
+  @Override
+  public ListResult list(ListQuery query, ResourceLocation location) throws ScimException {
+    return database.read(handle -> lister(location).list(handle, query));
+  }
+
+  @Override
+  public ResourceView replace(String id, ObjectNode input, String ifMatch,
+      Projection projection, ResourceLocation location) throws ScimException {
+    ObjectNode body = conformer.conform(kind, input);
+    return write(handle -> {
+      UserRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      if (!body.has("active")) {
+        body.put("active", current.active()); // an omitted active never deactivates
+      }
+      return update(handle, current, body, projection, location);
+    });
+  }
+
+  @Override
+  public ResourceView patch(String id, ObjectNode request, String ifMatch,
+      Projection projection, ResourceLocation location) throws ScimException {
+    List<PatchOperation> operations = PatchReader.read(kind, request);
+    return write(handle -> {
+      UserRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      ObjectNode body = patcher.apply(kind, Representation.parseBody(current.body()), operations);
+      return update(handle, current, body, projection, location);
+    });
+  }
+
+  @Override
+  public void delete(String id, String ifMatch) throws ScimException {
+    write(handle -> {
+      UserRow current = find(handle, id);
+      Preconditions.requireMatch(ifMatch, current.version());
+      handle.attach(UserDao.class).delete(id);
+      return null;
+    });
+  }
+
+  private ResourceView update(Handle handle, UserRow current, ObjectNode body,
+      Projection projection, ResourceLocation location) throws ScimException {
+    if (body.equals(Representation.parseBody(current.body()))) {
+      return view(handle, current, projection, location); // nothing changed: no new version
+    }
+    UserRow row = row(current.id(), body, current.created(), clock.millis(),
+        current.version() + 1);
+    requireUniqueUserName(handle, row, current.id());
+    handle.attach(UserDao.class).update(row);
+    indexEmails(handle, row.id(), body);
+    return view(handle, row, projection, location);
+  }
+
+  private <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
+    try {
+      return database.write(work);
+    } catch (RuntimeException e) {
+      if (UniqueConstraint.violated(e)) {
+        throw UniqueConstraint.conflict("userName is already taken by another user");
+      }
+      throw e;
+    }
+  }
+
+  private static UserRow find(Handle handle, String id) throws ResourceNotFoundException {
+    return handle.attach(UserDao.class).find(id)
+        .orElseThrow(() -> new ResourceNotFoundException("User " + id + " does not exist"));
+  }
+
+  private static void requireUniqueUserName(Handle handle, UserRow row, String selfId)
+      throws ScimException {
+    Optional<String> holder = handle.attach(UserDao.class).idByUserNameKey(row.userNameKey());
+    if (holder.isPresent() && !holder.get().equals(selfId)) {
+      throw UniqueConstraint.conflict("userName '" + row.userName()
+          + "' is already taken by another user (userName is unique, ignoring case)");
+    }
+  }
+
+  private static void indexEmails(Handle handle, String id, ObjectNode body) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (JsonNode email : body.path("emails")) {
+      if (email.path("value").isTextual()) {
+        keys.add(CaselessKey.of(email.path("value").textValue()));
+      }
+    }
+    UserDao users = handle.attach(UserDao.class);
+    users.deleteEmails(id);
+    if (!keys.isEmpty()) {
+      users.insertEmails(id, keys);
+    }
+  }
+
+  private static UserRow row(String id, ObjectNode body, long created, long modified,
+      long version) {
+    return new UserRow(id, body.path("userName").asText(), text(body, "externalId"),
+        text(body, "displayName"), body.path("active").asBoolean(true), created, modified,
+        version, Representation.bodyText(body));
+  }
+
+  private static String text(ObjectNode body, String name) {
+    JsonNode value = body.get(name);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private ResourceView view(Handle handle, UserRow row, Projection projection,
+      ResourceLocation location) {
+    ObjectNode resource = renderer(location).render(handle, row, projection.includes("groups"));
+    return new ResourceView(projection.apply(resource), location.of(kind, row.id()),
+        row.version());
+  }
+
+  private ResourceLister<UserRow> lister(ResourceLocation location) {
+    return new ResourceLister<>(kind, ResourceTable.USERS, renderer(location));
+  }
+
+  private RowRenderer<UserRow> renderer(ResourceLocation location) {
+    return new RowRenderer<>() {
+      @Override
+      public String id(UserRow row) {
+        return row.id();
+      }
+
+      @Override
+      public ObjectNode render(Handle handle, UserRow row, boolean withRelation) {
+        ObjectNode resource = Representation.of(kind, row.id(),
+            Representation.parseBody(row.body()), row.created(), row.lastModified(),
+            row.version(), location);
+        if (withRelation) {
+          List<GroupRef> groups = handle.attach(MembershipDao.class).groupsOf(row.id());
+          if (!groups.isEmpty()) {
+            ArrayNode array = resource.putArray("groups");
+            for (GroupRef group : groups) {
+              ObjectNode g = array.addObject();
+              g.put("value", group.id());
+              g.put("$ref", location.of("/Groups/" + group.id()));
+              g.put("display", group.displayName());
+              g.put("type", "direct");
+            }
+          }
+        }
+        return resource;
+      }
+
+      @Override
+      public String relation() {
+        return "groups";
+      }
+    };
+  }
+
+}

@@ -1,0 +1,25 @@
+package dev.switchboard.scim;
+
+/** The schema and message URNs Switchboard speaks; public API, spelled exactly. */
+public final class ScimUrns {
+  public static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  public static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String ENTERPRISE_USER =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String CONTACT_CENTER_USER =
+      "urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User";
+  public static final String PHONE_USER =
+      "urn:switchboard:params:scim:schemas:extension:phone:1.0:User";
+  public static final String LICENSING_GROUP =
+      "urn:switchboard:params:scim:schemas:extension:licensing:1.0:Group";
+
+  public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+  public static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+  public static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+  public static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+  public static final String RESOURCE_TYPE = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
+  public static final String SERVICE_PROVIDER_CONFIG =
+      "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+
+  private ScimUrns() {}
+}

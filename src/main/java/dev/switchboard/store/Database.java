@@ -1,0 +1,126 @@
+package dev.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite store: one writer connection (SQLite admits one writer at a time; queueing in the
+ * pool is fairer and cheaper than SQLITE_BUSY retries) and a small pool of readers, all in WAL
+ * mode with {@code synchronous=FULL}, so a committed transaction survives power loss before we
+ * answer. Migrations run at open. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+  private static final int READERS = 4;
+  private final HikariDataSource writerPool;
+  private final HikariDataSource readerPool;
+  private final Jdbi writer;
+  private final Jdbi reader;
+
+  private Database(HikariDataSource writerPool, HikariDataSource readerPool,
+      UnaryOperator<DataSource> decorator) {
+    this.writerPool = writerPool;
+    this.readerPool = readerPool;
+    this.writer = jdbi(decorator.apply(writerPool));
+    this.reader = jdbi(decorator.apply(readerPool));
+  }
+
+  /** Opens (creating if needed) the SQLite file and applies pending migrations. */
+  public static Database openSqlite(Path file) {
+    return openSqlite(file, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #openSqlite(Path)}, with every connection's data source wrapped by
+   * {@code decorator} (tests count the rows each request reads this way).
+   */
+  public static Database openSqlite(Path file, UnaryOperator<DataSource> decorator) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the directory for " + file, e);
+    }
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    HikariDataSource writerPool = pool(url, "switchboard-writer", 1, false);
+    Flyway.configure()
+        .dataSource(writerPool)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    // Readers open read-only, so only once the writer has created and migrated the file.
+    HikariDataSource readerPool = pool(url, "switchboard-reader", READERS, true);
+    return new Database(writerPool, readerPool, decorator);
+  }
+
+  private static HikariDataSource pool(String url, String name, int size, boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(30_000);
+    config.setTransactionMode(readOnly
+        ? SQLiteConfig.TransactionMode.DEFERRED
+        : SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setReadOnly(readOnly);
+    SQLiteDataSource sqlite = new SQLiteDataSource(config);
+    sqlite.setUrl(url);
+    HikariConfig hikari = new HikariConfig();
+    hikari.setDataSource(sqlite);
+    hikari.setPoolName(name);
+    hikari.setMaximumPoolSize(size);
+    hikari.setMinimumIdle(size);
+    hikari.setConnectionTimeout(120_000);
+    hikari.setAutoCommit(true);
+    hikari.setReadOnly(readOnly);
+    return new HikariDataSource(hikari);
+  }
+
+  private static Jdbi jdbi(DataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(dataSource);
+    jdbi.installPlugin(new SqlObjectPlugin());
+    return jdbi;
+  }
+
+  /** Runs {@code work} in one write transaction; commits (durably) before returning. */
+  public <T, X extends Exception> T write(HandleWork<T, X> work) throws X {
+    return writer.inTransaction(work::run);
+  }
+
+  /** Runs {@code work} in one read transaction: a consistent snapshot of the store. */
+  public <T, X extends Exception> T read(HandleWork<T, X> work) throws X {
+    return reader.inTransaction(work::run);
+  }
+
+  /** True when a write transaction can commit: what {@code /healthz} reports. */
+  public boolean isWritable() {
+    try {
+      return write(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    readerPool.close();
+    writerPool.close();
+  }
+
+  /** A unit of work on one handle. */
+  @FunctionalInterface
+  public interface HandleWork<T, X extends Exception> {
+    T run(Handle handle) throws X;
+  }
+}

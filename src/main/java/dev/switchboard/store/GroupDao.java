@@ -1,0 +1,37 @@
+package dev.switchboard.store;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Groups (without their members). Runs inside the caller's transaction. */
+@RegisterConstructorMapper(GroupRow.class)
+public interface GroupDao {
+  String COLUMNS = "id, display_name, external_id, created, last_modified, version, body";
+
+  @SqlUpdate("INSERT INTO groups (id, display_name, display_name_key, external_id, created,"
+      + " last_modified, version, body) VALUES (:id, :displayName, :displayNameKey, :externalId,"
+      + " :created, :lastModified, :version, :body)")
+  void insert(@BindMethods GroupRow row);
+
+  @SqlUpdate("UPDATE groups SET display_name = :displayName, display_name_key = :displayNameKey,"
+      + " external_id = :externalId, last_modified = :lastModified, version = :version,"
+      + " body = :body WHERE id = :id")
+  int update(@BindMethods GroupRow row);
+
+  @SqlUpdate("UPDATE groups SET last_modified = :lastModified, version = version + 1"
+      + " WHERE id = :id")
+  int touch(@Bind("id") String id, @Bind("lastModified") long lastModified);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM groups WHERE id = :id")
+  Optional<GroupRow> find(@Bind("id") String id);
+
+  @SqlQuery("SELECT id FROM groups WHERE display_name_key = :key")
+  Optional<String> idByDisplayNameKey(@Bind("key") String key);
+
+  @SqlUpdate("DELETE FROM groups WHERE id = :id")
+  int delete(@Bind("id") String id);
+}

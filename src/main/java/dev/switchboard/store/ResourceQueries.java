@@ -1,0 +1,69 @@
+package dev.switchboard.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Listing queries built from a {@link SqlCondition}. Column and table names come only from
+ * {@link ResourceTable}; every value is a bound parameter. Stateless.
+ */
+public final class ResourceQueries {
+  private ResourceQueries() {}
+
+  public static <R> long count(Handle handle, ResourceTable<R> table, SqlCondition where) {
+    return handle.createQuery("SELECT COUNT(*) FROM " + table.name() + " WHERE " + where.sql())
+        .bindMap(where.params())
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** One page in SQL order: {@code orderColumn} (then id, for a stable order). */
+  public static <R> List<R> page(Handle handle, ResourceTable<R> table, SqlCondition where,
+      String orderColumn, boolean descending, long offset, int limit) {
+    String direction = descending ? " DESC" : " ASC";
+    String order = orderColumn.equals("id")
+        ? "id" + direction
+        : orderColumn + direction + ", id" + direction;
+    return query(handle, table, "WHERE " + where.sql() + " ORDER BY " + order
+            + " LIMIT :limit OFFSET :offset", where)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .mapTo(table.rowType())
+        .list();
+  }
+
+  /** Streams every candidate in creation order without holding them all in memory. */
+  public static <R> void scan(Handle handle, ResourceTable<R> table, SqlCondition where,
+      Consumer<R> each) {
+    try (var stream = query(handle, table, "WHERE " + where.sql() + " ORDER BY created, id", where)
+        .setFetchSize(500)
+        .mapTo(table.rowType())
+        .stream()) {
+      stream.forEach(each);
+    }
+  }
+
+  /** The rows with these ids, in no particular order. */
+  public static <R> List<R> byIds(Handle handle, ResourceTable<R> table, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return handle.createQuery("SELECT " + table.columns() + " FROM " + table.name()
+            + " WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
+        .registerRowMapper(ConstructorMapper.factory(table.rowType()))
+        .mapTo(table.rowType())
+        .list();
+  }
+
+  private static <R> Query query(Handle handle, ResourceTable<R> table, String tail,
+      SqlCondition where) {
+    return handle.createQuery("SELECT " + table.columns() + " FROM " + table.name() + " " + tail)
+        .bindMap(where.params())
+        .registerRowMapper(ConstructorMapper.factory(table.rowType()));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.switchboard.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** API tokens by name and by hash. Runs inside the caller's transaction. */
+@RegisterConstructorMapper(TokenRow.class)
+public interface TokenDao {
+  @SqlUpdate("INSERT INTO api_tokens (name, scope, token_hash, created)"
+      + " VALUES (:name, :scope, :tokenHash, :created)")
+  void insert(@BindMethods TokenRow row);
+
+  /** Registers or re-keys a token by name (for tokens given in the environment at start). */
+  @SqlUpdate("INSERT INTO api_tokens (name, scope, token_hash, created)"
+      + " VALUES (:name, :scope, :tokenHash, :created) ON CONFLICT (name) DO UPDATE"
+      + " SET scope = excluded.scope, token_hash = excluded.token_hash")
+  void upsert(@BindMethods TokenRow row);
+
+  @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens WHERE token_hash = :hash")
+  Optional<TokenRow> byHash(@Bind("hash") String hash);
+
+  @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens WHERE name = :name")
+  Optional<TokenRow> byName(@Bind("name") String name);
+
+  @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens ORDER BY name")
+  List<TokenRow> all();
+
+  @SqlUpdate("DELETE FROM api_tokens WHERE name = :name")
+  int delete(@Bind("name") String name);
+}
