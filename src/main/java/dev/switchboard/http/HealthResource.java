@@ -3,7 +3,6 @@ package dev.switchboard.http;
 import dev.switchboard.store.Database;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,10 +16,9 @@ public final class HealthResource {
   }
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
   public Response health() {
     if (database.isWritable()) {
-      return Response.ok("{\"status\":\"ok\"}").build();
+      return Response.ok("{\"status\":\"ok\"}", MediaType.APPLICATION_JSON_TYPE).build();
     }
     return ScimResponses.error(503, null, "The store is not writable");
   }

@@ -4,6 +4,7 @@ import dev.switchboard.http.errors.ScimExceptionMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.GroupService;
+import dev.switchboard.provisioning.RootSearch;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.provisioning.UserService;
 import dev.switchboard.scim.Discovery;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
@@ -41,10 +43,12 @@ public final class SwitchboardServer implements AutoCloseable {
     SchemaRegistry schemas = SchemaRegistry.load();
     ResourceConformer conformer = new ResourceConformer();
     TokenService tokens = new TokenService(database, clock);
+    UserService users = new UserService(database, schemas.users(), conformer, clock);
+    GroupService groups = new GroupService(database, schemas.groups(), conformer, clock);
     ResourceConfig config = new ResourceConfig()
-        .register(new UsersResource(new UserService(database, schemas.users(), conformer, clock)))
-        .register(new GroupsResource(
-            new GroupService(database, schemas.groups(), conformer, clock)))
+        .register(new UsersResource(users))
+        .register(new GroupsResource(groups))
+        .register(new RootSearchResource(new RootSearch(List.of(users, groups))))
         .register(new DiscoveryResource(new Discovery(schemas)))
         .register(MeResource.class)
         .register(new HealthResource(database))
@@ -64,6 +68,10 @@ public final class SwitchboardServer implements AutoCloseable {
         ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
     http.getServerConfiguration().addHttpHandler(new ScimSafeHttpHandler(jersey), "/");
     http.getServerConfiguration().setDefaultErrorPageGenerator(new GrizzlyErrors());
+    // Some clients send a body with DELETE; answer it rather than Grizzly's bare 400.
+    http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+    // After an early 413, read past the rest of the body so the client gets to see the answer.
+    http.getServerConfiguration().setMaxPayloadRemainderToSkip(64L * 1024 * 1024);
     try {
       http.start();
     } catch (IOException e) {

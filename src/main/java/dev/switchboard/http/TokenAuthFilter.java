@@ -24,7 +24,8 @@ import java.util.Set;
 public final class TokenAuthFilter implements ContainerRequestFilter {
   /** The first path segment after /scim/v2 that an IdP may reach; everything else is admin. */
   private static final Set<String> IDP_ENDPOINTS = Set.of(
-      "Users", "Groups", "Bulk", "Me", "ServiceProviderConfig", "ResourceTypes", "Schemas");
+      "Users", "Groups", "Bulk", "Me", "ServiceProviderConfig", "ResourceTypes", "Schemas",
+      ".search");
   public static final String CALLER = "switchboard.caller";
 
   private final TokenService tokens;

@@ -50,6 +50,11 @@ public record ListQuery(
     }
   }
 
+  /** The same query for another page. */
+  public ListQuery withPage(int newStartIndex, int newCount) {
+    return new ListQuery(filter, sortBy, descending, newStartIndex, newCount, projection);
+  }
+
   public static ListQuery parse(ResourceKind kind, Params params) throws BadRequestException {
     Filter filter = params.filter() == null || params.filter().isBlank()
         ? null : FilterParser.parse(kind, params.filter());

@@ -46,7 +46,7 @@ public final class ResourceConformer {
       } else if (key.toLowerCase(java.util.Locale.ROOT).startsWith("urn:")) {
         log.debug("ignoring attribute of an unknown schema: {}", key);
       } else {
-        conformAttribute(kind.core().getAttributes(), key, field.getValue(), body);
+        conformAttribute(SchemaRegistry.coreScope(kind), key, field.getValue(), body);
       }
     }
     requirePresent(kind.core(), body);

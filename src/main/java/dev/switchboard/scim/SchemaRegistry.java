@@ -91,6 +91,11 @@ public final class SchemaRegistry {
     return Optional.ofNullable(found);
   }
 
+  /** The attributes a key without URN can name: the common ones and the core schema's. */
+  public static Collection<AttributeDefinition> coreScope(ResourceKind kind) {
+    return withCommon(kind.core().getAttributes());
+  }
+
   public static Optional<AttributeDefinition> find(
       Collection<AttributeDefinition> scope, String name) {
     return scope.stream().filter(a -> a.getName().equalsIgnoreCase(name)).findFirst();

@@ -97,7 +97,7 @@ class UserReplaceTest {
 
     @Test
     void putWithUnknownAttributeIgnoresIt() {
-        String userName = Unique.userName("adreses");
+        String userName = Unique.userName("misspelled");
         String id = Fixtures.newUser(client, userName).path("id").asText();
 
         ScimResponse response = client.put("/Users/" + id, """

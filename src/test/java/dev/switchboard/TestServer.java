@@ -1,0 +1,149 @@
+package dev.switchboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.http.SwitchboardServer;
+import dev.switchboard.provisioning.Scope;
+import dev.switchboard.provisioning.TokenService;
+import dev.switchboard.store.Database;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * The real server (Grizzly + Jersey + SQLite) on a free loopback port with a fresh database,
+ * and a small HTTP client for it. One per test class; close it after.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "test-admin-token";
+  public static final String IDP_TOKEN = "test-idp-token";
+  private static final ObjectMapper json = new ObjectMapper();
+
+  private final Database database;
+  private final SwitchboardServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private TestServer(Database database) {
+    this.database = database;
+    TokenService tokens = new TokenService(database, Clock.systemUTC());
+    tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
+    tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
+    this.server = SwitchboardServer.start("127.0.0.1", 0, database);
+  }
+
+  public static TestServer start() {
+    return start(UnaryOperator.identity());
+  }
+
+  /** Starts with every store connection wrapped (to count the work requests do). */
+  public static TestServer start(UnaryOperator<DataSource> decorator) {
+    try {
+      Path dir = Files.createTempDirectory("switchboard-test");
+      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db"), decorator));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI base() {
+    return server.scimBase();
+  }
+
+  /** A response with its body parsed (null when empty or not JSON). */
+  public record Reply(int status, HttpResponse<String> raw, JsonNode body) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  public Reply send(String method, String path, String body) {
+    return send(method, path, body, "Bearer " + ADMIN_TOKEN, "application/scim+json");
+  }
+
+  public Reply send(String method, String path, String body, String authorization,
+      String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (body != null && contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response, parse(response.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reply get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Reply post(String path, String body) {
+    return send("POST", path, body);
+  }
+
+  public Reply patch(String path, String body) {
+    return send("PATCH", path, body);
+  }
+
+  public Reply put(String path, String body) {
+    return send("PUT", path, body);
+  }
+
+  /** Creates a user and returns its id. */
+  public String createUser(String userName) {
+    Reply reply = post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+        + "\"userName\":\"" + userName + "\"}");
+    if (reply.status() != 201) {
+      throw new IllegalStateException("create user failed: " + reply.raw().body());
+    }
+    return reply.body().get("id").asText();
+  }
+
+  /** Creates a group and returns its id. */
+  public String createGroup(String displayName) {
+    Reply reply = post("/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+        + "\"displayName\":\"" + displayName + "\"}");
+    if (reply.status() != 201) {
+      throw new IllegalStateException("create group failed: " + reply.raw().body());
+    }
+    return reply.body().get("id").asText();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    database.close();
+  }
+}
