@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.List;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http2.Http2AddOn;
+import org.glassfish.grizzly.http2.Http2Configuration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -72,6 +74,9 @@ public final class SwitchboardServer implements AutoCloseable {
     http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     // After an early 413, read past the rest of the body so the client gets to see the answer.
     http.getServerConfiguration().setMaxPayloadRemainderToSkip(64L * 1024 * 1024);
+    for (NetworkListener listener : http.getListeners()) {
+      listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
+    }
     try {
       http.start();
     } catch (IOException e) {

@@ -19,7 +19,8 @@ import com.unboundid.scim2.common.utils.JsonUtils;
  * </pre>
  *
  * The text is decoded: a string holding an array or object becomes that JSON, and an element
- * whose {@code value} holds an object is replaced by that object's fields.
+ * whose {@code value} holds an object is replaced by that object's fields (its
+ * {@code displayName} read as the RFC's {@code display}; the app role's {@code id} dropped).
  */
 public final class RolesAsJsonStrings {
   /** The decoded roles value; returns the input unchanged when nothing is encoded. */
@@ -49,6 +50,10 @@ public final class RolesAsJsonStrings {
     merged.remove("value");
     merged.setAll((ObjectNode) inner);
     merged.remove("id");
+    JsonNode displayName = merged.remove("displayName");
+    if (displayName != null && !merged.has("display")) {
+      merged.set("display", displayName);
+    }
     return merged;
   }
 
