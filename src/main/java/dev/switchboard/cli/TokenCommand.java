@@ -14,13 +14,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Create, list and revoke API tokens.")
 public final class TokenCommand {
-  @Mixin
-  StoreOption store;
-
   @Command(name = "create", description = "Create a token and print it once.")
   int create(
       @Option(names = "--name", required = true, description = "a name for the token") String name,
-      @Option(names = "--scope", required = true, description = "idp or admin") String scope) {
+      @Option(names = "--scope", required = true, description = "idp or admin") String scope,
+      @Mixin StoreOption store) {
     try (Database database = store.open()) {
       System.out.println(service(database).create(name, Scope.parse(scope)));
       return 0;
@@ -31,7 +29,7 @@ public final class TokenCommand {
   }
 
   @Command(name = "list", description = "List tokens (names and scopes, never secrets).")
-  int list() {
+  int list(@Mixin StoreOption store) {
     try (Database database = store.open()) {
       for (TokenService.TokenInfo token : service(database).list()) {
         System.out.printf("%-40s %-6s %s%n", token.name(), token.scope().wireName(),
@@ -42,7 +40,7 @@ public final class TokenCommand {
   }
 
   @Command(name = "revoke", description = "Revoke a token by name.")
-  int revoke(@Parameters(paramLabel = "NAME") String name) {
+  int revoke(@Parameters(paramLabel = "NAME") String name, @Mixin StoreOption store) {
     try (Database database = store.open()) {
       if (service(database).revoke(name)) {
         System.out.println("revoked " + name);

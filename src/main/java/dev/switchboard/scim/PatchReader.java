@@ -75,13 +75,20 @@ public final class PatchReader {
       throw BadRequestException.invalidPath(
           "Operations[" + index + "]: '" + path + "' is not a valid path: " + e.getMessage());
     }
-    if (type == PatchOpType.REMOVE) {
-      PatchOperation remove = PatchOperation.create(type, parsed, null);
-      if (value != null && !value.isNull()) {
-        remove.setRemoveOpValue(value);
+    try {
+      if (type == PatchOpType.REMOVE) {
+        PatchOperation remove = PatchOperation.create(type, parsed, null);
+        if (value != null && !value.isNull()) {
+          remove.setRemoveOpValue(value);
+        }
+        return remove;
       }
-      return remove;
+      return PatchOperation.create(type, parsed, value);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // The SDK refuses some paths only here (e.g. sub-attributes two levels deep).
+      String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw BadRequestException.invalidPath(
+          "Operations[" + index + "]: cannot " + type + " '" + path + "': " + reason);
     }
-    return PatchOperation.create(type, parsed, value);
   }
 }
