@@ -2,13 +2,10 @@ package dev.switchboard.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
-import dev.switchboard.scim.ListQuery;
 import dev.switchboard.scim.MembershipChange;
 import dev.switchboard.scim.MembershipPatch;
-import dev.switchboard.scim.PatchApplier;
 import dev.switchboard.scim.PatchReader;
 import dev.switchboard.scim.Preconditions;
 import dev.switchboard.scim.Projection;
@@ -35,27 +32,13 @@ import org.jdbi.v3.core.Handle;
  * members changes only the rows it names, and a group PUT without {@code members} keeps them
  * (a rename must not empty a 100k-member group). Thread-safe.
  */
-public final class GroupService implements ResourceService {
-  private final Database database;
-  private final ResourceKind kind;
-  private final ResourceConformer conformer;
-  private final PatchApplier patcher;
+public final class GroupService extends StoredResourceService<GroupRow> {
   private final MembershipWriter memberships;
-  private final Clock clock;
 
   public GroupService(Database database, ResourceKind kind, ResourceConformer conformer,
       Clock clock) {
-    this.database = database;
-    this.kind = kind;
-    this.conformer = conformer;
-    this.patcher = new PatchApplier(conformer);
+    super(database, kind, ResourceTable.GROUPS, conformer, clock);
     this.memberships = new MembershipWriter(new ResourceFilterEvaluator(kind));
-    this.clock = clock;
-  }
-
-  @Override
-  public ResourceKind kind() {
-    return kind;
   }
 
   @Override
@@ -73,18 +56,6 @@ public final class GroupService implements ResourceService {
       memberships.apply(handle, row.id(), initial);
       return view(handle, row, projection, location);
     });
-  }
-
-  @Override
-  public ResourceView get(String id, Projection projection, ResourceLocation location)
-      throws ScimException {
-    return database.read(handle -> view(handle, find(handle, id), projection, location));
-  }
-
-  @Override
-  public ListResult list(ListQuery query, ResourceLocation location) throws ScimException {
-    return database.read(handle -> new ResourceLister<>(kind, ResourceTable.GROUPS,
-        renderer(location)).list(handle, query));
   }
 
   @Override
@@ -125,16 +96,6 @@ public final class GroupService implements ResourceService {
     });
   }
 
-  @Override
-  public void delete(String id, String ifMatch) throws ScimException {
-    write(handle -> {
-      GroupRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      handle.attach(GroupDao.class).delete(id);
-      return null;
-    });
-  }
-
   private ResourceView update(Handle handle, GroupRow current, ObjectNode body,
       List<MembershipChange> changes, Projection projection, ResourceLocation location)
       throws ScimException {
@@ -155,17 +116,6 @@ public final class GroupService implements ResourceService {
     return view(handle, row, projection, location);
   }
 
-  private <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
-    try {
-      return database.write(work);
-    } catch (RuntimeException e) {
-      if (UniqueConstraint.violated(e)) {
-        throw UniqueConstraint.conflict("displayName is already taken by another group");
-      }
-      throw e;
-    }
-  }
-
   /** Removes and returns the {@code members} attribute, which the relation stores. */
   private static Optional<JsonNode> takeMembers(ObjectNode input) {
     for (Iterator<String> names = input.fieldNames(); names.hasNext(); ) {
@@ -177,11 +127,6 @@ public final class GroupService implements ResourceService {
       }
     }
     return Optional.empty();
-  }
-
-  private static GroupRow find(Handle handle, String id) throws ResourceNotFoundException {
-    return handle.attach(GroupDao.class).find(id)
-        .orElseThrow(() -> new ResourceNotFoundException("Group " + id + " does not exist"));
   }
 
   private static void requireUniqueName(Handle handle, GroupRow row, String selfId)
@@ -202,35 +147,29 @@ public final class GroupService implements ResourceService {
         Representation.bodyText(body));
   }
 
-  private ResourceView view(Handle handle, GroupRow row, Projection projection,
-      ResourceLocation location) {
-    ObjectNode resource = renderer(location).render(handle, row, projection.includes("members"));
-    return new ResourceView(projection.apply(resource), location.of(kind, row.id()),
-        row.version());
+  @Override
+  protected Optional<GroupRow> findRow(Handle handle, String id) {
+    return handle.attach(GroupDao.class).find(id);
   }
 
-  private RowRenderer<GroupRow> renderer(ResourceLocation location) {
-    return new RowRenderer<>() {
-      @Override
-      public String id(GroupRow row) {
-        return row.id();
-      }
+  @Override
+  protected void deleteRow(Handle handle, String id) {
+    handle.attach(GroupDao.class).delete(id);
+  }
 
-      @Override
-      public ObjectNode render(Handle handle, GroupRow row, boolean withRelation) {
-        ObjectNode resource = Representation.of(kind, row.id(),
-            Representation.parseBody(row.body()), row.created(), row.lastModified(),
-            row.version(), location);
-        if (withRelation) {
-          GroupMembers.render(handle, row.id(), resource, location);
-        }
-        return resource;
-      }
+  @Override
+  protected String relation() {
+    return "members";
+  }
 
-      @Override
-      public String relation() {
-        return "members";
-      }
-    };
+  @Override
+  protected void renderRelation(Handle handle, GroupRow row, ObjectNode resource,
+      ResourceLocation location) {
+    GroupMembers.render(handle, row.id(), resource, location);
+  }
+
+  @Override
+  protected String conflictDetail() {
+    return "displayName is already taken by another group";
   }
 }

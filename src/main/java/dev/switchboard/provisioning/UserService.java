@@ -3,11 +3,8 @@ package dev.switchboard.provisioning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
-import dev.switchboard.scim.ListQuery;
-import dev.switchboard.scim.PatchApplier;
 import dev.switchboard.scim.PatchReader;
 import dev.switchboard.scim.Preconditions;
 import dev.switchboard.scim.Projection;
@@ -31,25 +28,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** The /Users use cases, one transaction each. Thread-safe. */
-public final class UserService implements ResourceService {
-  private final Database database;
-  private final ResourceKind kind;
-  private final ResourceConformer conformer;
-  private final PatchApplier patcher;
-  private final Clock clock;
-
+public final class UserService extends StoredResourceService<UserRow> {
   public UserService(Database database, ResourceKind kind, ResourceConformer conformer,
       Clock clock) {
-    this.database = database;
-    this.kind = kind;
-    this.conformer = conformer;
-    this.patcher = new PatchApplier(conformer);
-    this.clock = clock;
-  }
-
-  @Override
-  public ResourceKind kind() {
-    return kind;
+    super(database, kind, ResourceTable.USERS, conformer, clock);
   }
 
   @Override
@@ -67,17 +49,6 @@ public final class UserService implements ResourceService {
       indexEmails(handle, row.id(), body);
       return view(handle, row, projection, location);
     });
-  }
-
-  @Override
-  public ResourceView get(String id, Projection projection, ResourceLocation location)
-      throws ScimException {
-    return database.read(handle -> view(handle, find(handle, id), projection, location));
-  }
-
-  @Override
-  public ListResult list(ListQuery query, ResourceLocation location) throws ScimException {
-    return database.read(handle -> lister(location).list(handle, query));
   }
 
   @Override
@@ -107,13 +78,40 @@ public final class UserService implements ResourceService {
   }
 
   @Override
-  public void delete(String id, String ifMatch) throws ScimException {
-    write(handle -> {
-      UserRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      handle.attach(UserDao.class).delete(id);
-      return null;
-    });
+  protected Optional<UserRow> findRow(Handle handle, String id) {
+    return handle.attach(UserDao.class).find(id);
+  }
+
+  @Override
+  protected void deleteRow(Handle handle, String id) {
+    handle.attach(UserDao.class).delete(id);
+  }
+
+  @Override
+  protected String relation() {
+    return "groups";
+  }
+
+  @Override
+  protected void renderRelation(Handle handle, UserRow row, ObjectNode resource,
+      ResourceLocation location) {
+    List<GroupRef> groups = handle.attach(MembershipDao.class).groupsOf(row.id());
+    if (groups.isEmpty()) {
+      return;
+    }
+    ArrayNode array = resource.putArray("groups");
+    for (GroupRef group : groups) {
+      ObjectNode g = array.addObject();
+      g.put("value", group.id());
+      g.put("$ref", location.of("/Groups/" + group.id()));
+      g.put("display", group.displayName());
+      g.put("type", "direct");
+    }
+  }
+
+  @Override
+  protected String conflictDetail() {
+    return "userName is already taken by another user";
   }
 
   private ResourceView update(Handle handle, UserRow current, ObjectNode body,
@@ -127,22 +125,6 @@ public final class UserService implements ResourceService {
     handle.attach(UserDao.class).update(row);
     indexEmails(handle, row.id(), body);
     return view(handle, row, projection, location);
-  }
-
-  private <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
-    try {
-      return database.write(work);
-    } catch (RuntimeException e) {
-      if (UniqueConstraint.violated(e)) {
-        throw UniqueConstraint.conflict("userName is already taken by another user");
-      }
-      throw e;
-    }
-  }
-
-  private static UserRow find(Handle handle, String id) throws ResourceNotFoundException {
-    return handle.attach(UserDao.class).find(id)
-        .orElseThrow(() -> new ResourceNotFoundException("User " + id + " does not exist"));
   }
 
   private static void requireUniqueUserName(Handle handle, UserRow row, String selfId)
@@ -179,51 +161,4 @@ public final class UserService implements ResourceService {
     JsonNode value = body.get(name);
     return value == null || value.isNull() ? null : value.asText();
   }
-
-  private ResourceView view(Handle handle, UserRow row, Projection projection,
-      ResourceLocation location) {
-    ObjectNode resource = renderer(location).render(handle, row, projection.includes("groups"));
-    return new ResourceView(projection.apply(resource), location.of(kind, row.id()),
-        row.version());
-  }
-
-  private ResourceLister<UserRow> lister(ResourceLocation location) {
-    return new ResourceLister<>(kind, ResourceTable.USERS, renderer(location));
-  }
-
-  private RowRenderer<UserRow> renderer(ResourceLocation location) {
-    return new RowRenderer<>() {
-      @Override
-      public String id(UserRow row) {
-        return row.id();
-      }
-
-      @Override
-      public ObjectNode render(Handle handle, UserRow row, boolean withRelation) {
-        ObjectNode resource = Representation.of(kind, row.id(),
-            Representation.parseBody(row.body()), row.created(), row.lastModified(),
-            row.version(), location);
-        if (withRelation) {
-          List<GroupRef> groups = handle.attach(MembershipDao.class).groupsOf(row.id());
-          if (!groups.isEmpty()) {
-            ArrayNode array = resource.putArray("groups");
-            for (GroupRef group : groups) {
-              ObjectNode g = array.addObject();
-              g.put("value", group.id());
-              g.put("$ref", location.of("/Groups/" + group.id()));
-              g.put("display", group.displayName());
-              g.put("type", "direct");
-            }
-          }
-        }
-        return resource;
-      }
-
-      @Override
-      public String relation() {
-        return "groups";
-      }
-    };
-  }
-
 }

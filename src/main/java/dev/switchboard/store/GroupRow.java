@@ -8,7 +8,7 @@ public record GroupRow(
     long created,
     long lastModified,
     long version,
-    String body) {
+    String body) implements StoredRow {
 
   public String displayNameKey() {
     return CaselessKey.of(displayName);

@@ -10,7 +10,7 @@ public record UserRow(
     long created,
     long lastModified,
     long version,
-    String body) {
+    String body) implements StoredRow {
 
   public String userNameKey() {
     return CaselessKey.of(userName);
