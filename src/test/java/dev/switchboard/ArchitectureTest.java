@@ -12,17 +12,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (STYLE.md): http → provisioning → {scim, store}. The store knows
- * no HTTP, SCIM model code no store or HTTP, and nothing below http imports JAX-RS.
+ * Dependencies point one way (STYLE.md): http → provisioning → {scim, store}. The store knows no
+ * HTTP, SCIM model code no store or HTTP, and nothing below http imports JAX-RS.
  */
 class ArchitectureTest {
-  private static final Map<String, List<String>> FORBIDDEN = Map.of(
-      "store", List.of("dev.switchboard.http", "dev.switchboard.provisioning",
-          "dev.switchboard.scim", "jakarta.ws.rs", "org.glassfish"),
-      "scim", List.of("dev.switchboard.http", "dev.switchboard.provisioning",
-          "dev.switchboard.store", "jakarta.ws.rs", "org.jdbi", "org.glassfish"),
-      "provisioning", List.of("dev.switchboard.http", "dev.switchboard.cli", "jakarta.ws.rs",
-          "org.glassfish"));
+  private static final Map<String, List<String>> FORBIDDEN =
+      Map.of(
+          "store",
+              List.of(
+                  "dev.switchboard.http",
+                  "dev.switchboard.provisioning",
+                  "dev.switchboard.scim",
+                  "jakarta.ws.rs",
+                  "org.glassfish"),
+          "scim",
+              List.of(
+                  "dev.switchboard.http",
+                  "dev.switchboard.provisioning",
+                  "dev.switchboard.store",
+                  "jakarta.ws.rs",
+                  "org.jdbi",
+                  "org.glassfish"),
+          "provisioning",
+              List.of(
+                  "dev.switchboard.http", "dev.switchboard.cli", "jakarta.ws.rs", "org.glassfish"));
 
   @Test
   void layersOnlyDependDownwards() throws IOException {
@@ -33,8 +46,8 @@ class ArchitectureTest {
         for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           for (String line : Files.readAllLines(file)) {
             for (String forbidden : layer.getValue()) {
-              if (line.startsWith("import " + forbidden) || line.startsWith("import static "
-                  + forbidden)) {
+              if (line.startsWith("import " + forbidden)
+                  || line.startsWith("import static " + forbidden)) {
                 violations.add(root.relativize(file) + ": " + line);
               }
             }

@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * The real server (Grizzly + Jersey + SQLite) on a free loopback port with a fresh database,
- * and a small HTTP client for it. One per test class; close it after.
+ * The real server (Grizzly + Jersey + SQLite) on a free loopback port with a fresh database, and a
+ * small HTTP client for it. One per test class; close it after.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_TOKEN = "test-admin-token";
@@ -67,8 +67,8 @@ public final class TestServer implements AutoCloseable {
     return send(method, path, body, "Bearer " + ADMIN_TOKEN, "application/scim+json");
   }
 
-  public Reply send(String method, String path, String body, String authorization,
-      String contentType) {
+  public Reply send(
+      String method, String path, String body, String authorization, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -76,8 +76,11 @@ public final class TestServer implements AutoCloseable {
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
-    request.method(method, body == null
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -108,8 +111,13 @@ public final class TestServer implements AutoCloseable {
 
   /** Creates a user and returns its id. */
   public String createUser(String userName) {
-    Reply reply = post("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-        + "\"userName\":\"" + userName + "\"}");
+    Reply reply =
+        post(
+            "/Users",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\""
+                + userName
+                + "\"}");
     if (reply.status() != 201) {
       throw new IllegalStateException("create user failed: " + reply.raw().body());
     }
@@ -118,8 +126,13 @@ public final class TestServer implements AutoCloseable {
 
   /** Creates a group and returns its id. */
   public String createGroup(String displayName) {
-    Reply reply = post("/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-        + "\"displayName\":\"" + displayName + "\"}");
+    Reply reply =
+        post(
+            "/Groups",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\""
+                + displayName
+                + "\"}");
     if (reply.status() != 201) {
       throw new IllegalStateException("create group failed: " + reply.raw().body());
     }

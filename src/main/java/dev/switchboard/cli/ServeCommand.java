@@ -11,20 +11,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Serves the SCIM API until stopped (the default command). */
-@Command(name = "switchboard", mixinStandardHelpOptions = true,
+@Command(
+    name = "switchboard",
+    mixinStandardHelpOptions = true,
     subcommands = TokenCommand.class,
     description = "SCIM 2.0 provisioning for contact-center and phone licensing.")
 public final class ServeCommand implements Runnable {
-  @Option(names = "--port", defaultValue = "${env:SWITCHBOARD_PORT:-8080}",
+  @Option(
+      names = "--port",
+      defaultValue = "${env:SWITCHBOARD_PORT:-8080}",
       description = "TCP port, 0 = any free port (env SWITCHBOARD_PORT; default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", defaultValue = "${env:SWITCHBOARD_HOST:-127.0.0.1}",
+  @Option(
+      names = "--host",
+      defaultValue = "${env:SWITCHBOARD_HOST:-127.0.0.1}",
       description = "address to listen on (env SWITCHBOARD_HOST; default ${DEFAULT-VALUE})")
   String host;
 
-  @Mixin
-  StoreOption store;
+  @Mixin StoreOption store;
 
   @Override
   public void run() {
@@ -32,11 +37,15 @@ public final class ServeCommand implements Runnable {
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
     SwitchboardServer server = SwitchboardServer.start(host, port, database);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      database.close();
-      stopped.countDown();
-    }, "switchboard-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  database.close();
+                  stopped.countDown();
+                },
+                "switchboard-shutdown"));
     System.out.println("listening on " + server.scimBase());
     System.out.flush();
     try {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code --db} option shared by every command that opens the store. */
 final class StoreOption {
-  @Option(names = "--db", defaultValue = "${env:SWITCHBOARD_DB:-switchboard.db}",
+  @Option(
+      names = "--db",
+      defaultValue = "${env:SWITCHBOARD_DB:-switchboard.db}",
       description = "SQLite file (env SWITCHBOARD_DB; default ${DEFAULT-VALUE})")
   String db;
 

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code token create|list|revoke}: manage API tokens in the store. */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
     description = "Create, list and revoke API tokens.")
 public final class TokenCommand {
   @Command(name = "create", description = "Create a token and print it once.")
@@ -32,8 +34,9 @@ public final class TokenCommand {
   int list(@Mixin StoreOption store) {
     try (Database database = store.open()) {
       for (TokenService.TokenInfo token : service(database).list()) {
-        System.out.printf("%-40s %-6s %s%n", token.name(), token.scope().wireName(),
-            Instant.ofEpochMilli(token.created()));
+        System.out.printf(
+            "%-40s %-6s %s%n",
+            token.name(), token.scope().wireName(), Instant.ofEpochMilli(token.created()));
       }
       return 0;
     }

@@ -10,16 +10,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Microsoft's validator sends {@code /users} and {@code /Users/?filter=…}: endpoint names match
- * in any case and a trailing slash is ignored, before routing.
+ * Microsoft's validator sends {@code /users} and {@code /Users/?filter=…}: endpoint names match in
+ * any case and a trailing slash is ignored, before routing.
  */
 @PreMatching
 @Priority(100)
 public final class CanonicalPathFilter implements ContainerRequestFilter {
-  private static final Map<String, String> ENDPOINTS = Map.of(
-      "users", "Users", "groups", "Groups", "bulk", "Bulk", "me", "Me",
-      "serviceproviderconfig", "ServiceProviderConfig", "resourcetypes", "ResourceTypes",
-      "schemas", "Schemas");
+  private static final Map<String, String> ENDPOINTS =
+      Map.of(
+          "users",
+          "Users",
+          "groups",
+          "Groups",
+          "bulk",
+          "Bulk",
+          "me",
+          "Me",
+          "serviceproviderconfig",
+          "ServiceProviderConfig",
+          "resourcetypes",
+          "ResourceTypes",
+          "schemas",
+          "Schemas");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -27,8 +39,10 @@ public final class CanonicalPathFilter implements ContainerRequestFilter {
     String canonical = canonical(path);
     if (!canonical.equals(path)) {
       URI base = request.getUriInfo().getBaseUri();
-      URI rewritten = UriBuilder.fromUri(request.getUriInfo().getRequestUri())
-          .replacePath(base.getRawPath() + canonical).build();
+      URI rewritten =
+          UriBuilder.fromUri(request.getUriInfo().getRequestUri())
+              .replacePath(base.getRawPath() + canonical)
+              .build();
       request.setRequestUri(base, rewritten);
     }
   }
@@ -39,7 +53,8 @@ public final class CanonicalPathFilter implements ContainerRequestFilter {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
     String[] segments = trimmed.split("/", -1);
-    if (segments.length >= 3 && segments[0].equalsIgnoreCase("scim")
+    if (segments.length >= 3
+        && segments[0].equalsIgnoreCase("scim")
         && segments[1].equalsIgnoreCase("v2")) {
       segments[0] = "scim";
       segments[1] = "v2";

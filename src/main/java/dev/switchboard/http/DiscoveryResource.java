@@ -19,16 +19,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * RFC 7644 §4 discovery endpoints; read-only, so other methods answer 405.
- */
+/** RFC 7644 §4 discovery endpoints; read-only, so other methods answer 405. */
 @Path(ScimBase.PATH)
 @Produces({ScimMediaType.SCIM_JSON + ";qs=1", MediaType.APPLICATION_JSON + ";qs=0.9"})
 public final class DiscoveryResource {
   private final Discovery discovery;
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   public DiscoveryResource(Discovery discovery) {
     this.discovery = discovery;
@@ -49,8 +46,10 @@ public final class DiscoveryResource {
   @GET
   @Path("ResourceTypes/{name}")
   public Response resourceType(@PathParam("name") String name) throws ScimException {
-    return ScimResponses.json(discovery.resourceType(name, ScimBase.of(uri))
-        .orElseThrow(() -> new ResourceNotFoundException("No resource type " + name)));
+    return ScimResponses.json(
+        discovery
+            .resourceType(name, ScimBase.of(uri))
+            .orElseThrow(() -> new ResourceNotFoundException("No resource type " + name)));
   }
 
   @GET
@@ -62,8 +61,10 @@ public final class DiscoveryResource {
   @GET
   @Path("Schemas/{id}")
   public Response schema(@PathParam("id") String id) throws ScimException {
-    return ScimResponses.json(discovery.schema(id, ScimBase.of(uri))
-        .orElseThrow(() -> new ResourceNotFoundException("No schema " + id)));
+    return ScimResponses.json(
+        discovery
+            .schema(id, ScimBase.of(uri))
+            .orElseThrow(() -> new ResourceNotFoundException("No schema " + id)));
   }
 
   private static Response list(String filter, ArrayNode resources) throws ScimException {

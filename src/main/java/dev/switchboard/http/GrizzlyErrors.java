@@ -7,8 +7,8 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * SCIM errors written straight to Grizzly, for the failures that happen before or outside
- * Jersey; also Grizzly's error page generator, so even its own error pages are SCIM JSON.
+ * SCIM errors written straight to Grizzly, for the failures that happen before or outside Jersey;
+ * also Grizzly's error page generator, so even its own error pages are SCIM JSON.
  */
 final class GrizzlyErrors implements ErrorPageGenerator {
   static void write(Response response, int status, String detail) throws IOException {
@@ -20,16 +20,22 @@ final class GrizzlyErrors implements ErrorPageGenerator {
   }
 
   @Override
-  public String generate(Request request, int status, String reasonPhrase, String description,
-      Throwable exception) {
+  public String generate(
+      Request request, int status, String reasonPhrase, String description, Throwable exception) {
     request.getResponse().setContentType(ScimMediaType.SCIM_JSON);
-    return json(status, status >= 500
-        ? "The server could not handle the request" : "The request could not be read: "
-            + (reasonPhrase == null ? "bad request" : reasonPhrase));
+    return json(
+        status,
+        status >= 500
+            ? "The server could not handle the request"
+            : "The request could not be read: "
+                + (reasonPhrase == null ? "bad request" : reasonPhrase));
   }
 
   private static String json(int status, String detail) {
     return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\""
-        + status + "\",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        + status
+        + "\",\"detail\":\""
+        + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+        + "\"}";
   }
 }

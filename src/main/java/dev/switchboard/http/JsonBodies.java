@@ -19,9 +19,14 @@ final class JsonBodies {
     try {
       node = JsonUtils.getObjectReader().readTree(body);
     } catch (JsonProcessingException e) {
-      throw BadRequestException.invalidSyntax("The request body is not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")");
+      throw BadRequestException.invalidSyntax(
+          "The request body is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
     }
     if (node == null || !node.isObject()) {
       throw BadRequestException.invalidSyntax("The request body must be a JSON object");

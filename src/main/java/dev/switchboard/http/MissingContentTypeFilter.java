@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Some scripted clients send a JSON body without any Content-Type; read it as SCIM JSON rather
- * than refusing it. A wrong Content-Type (text/plain, XML) is still refused with 415.
+ * Some scripted clients send a JSON body without any Content-Type; read it as SCIM JSON rather than
+ * refusing it. A wrong Content-Type (text/plain, XML) is still refused with 415.
  */
 @PreMatching
 @Priority(300)

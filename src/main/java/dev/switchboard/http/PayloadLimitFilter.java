@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies over {@link Discovery#MAX_PAYLOAD_BYTES} with 413: at once when
- * Content-Length says so, otherwise as soon as a chunked body passes the limit.
+ * Refuses bodies over {@link Discovery#MAX_PAYLOAD_BYTES} with 413: at once when Content-Length
+ * says so, otherwise as soon as a chunked body passes the limit.
  */
 @PreMatching
 @Priority(200)
@@ -28,8 +28,11 @@ public final class PayloadLimitFilter implements ContainerRequestFilter {
   }
 
   static WebApplicationException tooLarge() {
-    return new WebApplicationException("The request body is over the limit of " + LIMIT
-        + " bytes (maxPayloadSize in /ServiceProviderConfig)", 413);
+    return new WebApplicationException(
+        "The request body is over the limit of "
+            + LIMIT
+            + " bytes (maxPayloadSize in /ServiceProviderConfig)",
+        413);
   }
 
   private static final class Limited extends FilterInputStream {

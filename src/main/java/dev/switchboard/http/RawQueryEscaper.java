@@ -3,8 +3,8 @@ package dev.switchboard.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entra's validator sends filters with raw {@code "}, {@code [}, {@code ]} and spaces in the
- * query string:
+ * Entra's validator sends filters with raw {@code "}, {@code [}, {@code ]} and spaces in the query
+ * string:
  *
  * <pre>
  * GET /scim/v2/Users?filter=userName eq "ann@example.com"
@@ -36,7 +36,8 @@ final class RawQueryEscaper {
           out = new StringBuilder(bytes.length + 16);
           out.append(new String(bytes, 0, i, StandardCharsets.UTF_8));
         }
-        out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
     }

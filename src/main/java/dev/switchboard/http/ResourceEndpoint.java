@@ -25,53 +25,70 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * RFC 7644 §3 for one resource type: list, {@code /.search}, create, read, replace, patch,
- * delete. Thin: parse, one service call, render. Subclasses only name the endpoint.
+ * RFC 7644 §3 for one resource type: list, {@code /.search}, create, read, replace, patch, delete.
+ * Thin: parse, one service call, render. Subclasses only name the endpoint.
  */
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Produces({ScimMediaType.SCIM_JSON + ";qs=1", MediaType.APPLICATION_JSON + ";qs=0.9"})
 public abstract class ResourceEndpoint {
   private final ResourceService service;
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   protected ResourceEndpoint(ResourceService service) {
     this.service = service;
   }
 
   @GET
-  public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-      @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
-      @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded) throws ScimException {
-    ListQuery query = ListQuery.parse(service.kind(), new ListQuery.Params(
-        filter, sortBy, sortOrder, startIndex, count, attributes, excluded));
+  public Response list(
+      @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy,
+      @QueryParam("sortOrder") String sortOrder,
+      @QueryParam("startIndex") String startIndex,
+      @QueryParam("count") String count,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excluded)
+      throws ScimException {
+    ListQuery query =
+        ListQuery.parse(
+            service.kind(),
+            new ListQuery.Params(
+                filter, sortBy, sortOrder, startIndex, count, attributes, excluded));
     return ScimResponses.list(service.list(query, location()));
   }
 
   @POST
   @Path(".search")
   public Response search(String body) throws ScimException {
-    ListQuery query = ListQuery.parse(service.kind(),
-        ListQuery.Params.fromSearchRequest(JsonBodies.object(body)));
+    ListQuery query =
+        ListQuery.parse(
+            service.kind(), ListQuery.Params.fromSearchRequest(JsonBodies.object(body)));
     return ScimResponses.list(service.list(query, location()));
   }
 
   @POST
-  public Response create(String body, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded) throws ScimException {
-    return ScimResponses.created(service.create(JsonBodies.object(body),
-        Projection.parse(service.kind(), attributes, excluded), location()));
+  public Response create(
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excluded)
+      throws ScimException {
+    return ScimResponses.created(
+        service.create(
+            JsonBodies.object(body),
+            Projection.parse(service.kind(), attributes, excluded),
+            location()));
   }
 
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded, @Context Request request)
+  public Response get(
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excluded,
+      @Context Request request)
       throws ScimException {
-    ResourceView view = service.get(id, Projection.parse(service.kind(), attributes, excluded),
-        location());
+    ResourceView view =
+        service.get(id, Projection.parse(service.kind(), attributes, excluded), location());
     EntityTag etag = ScimResponses.etag(view.version());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
     return notModified != null ? notModified.build() : ScimResponses.ok(view);
@@ -79,27 +96,39 @@ public abstract class ResourceEndpoint {
 
   @PUT
   @Path("{id}")
-  public Response replace(@PathParam("id") String id, String body,
-      @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded) throws ScimException {
-    return ScimResponses.ok(service.replace(id, JsonBodies.object(body), ifMatch,
-        Projection.parse(service.kind(), attributes, excluded), location()));
+  public Response replace(
+      @PathParam("id") String id,
+      String body,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excluded)
+      throws ScimException {
+    return ScimResponses.ok(
+        service.replace(
+            id,
+            JsonBodies.object(body),
+            ifMatch,
+            Projection.parse(service.kind(), attributes, excluded),
+            location()));
   }
 
   /**
-   * RFC 7644 §3.5.2 lets PATCH answer 204 or 200; Entra's and Microsoft's tests expect 204, so
-   * the resource comes back only when the client asks for attributes.
+   * RFC 7644 §3.5.2 lets PATCH answer 204 or 200; Entra's and Microsoft's tests expect 204, so the
+   * resource comes back only when the client asks for attributes.
    */
   @PATCH
   @Path("{id}")
-  public Response patch(@PathParam("id") String id, String body,
-      @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded) throws ScimException {
+  public Response patch(
+      @PathParam("id") String id,
+      String body,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excluded)
+      throws ScimException {
     boolean wantsBody = attributes != null || excluded != null;
-    Projection projection = wantsBody
-        ? Projection.parse(service.kind(), attributes, excluded) : Projection.MINIMAL;
-    ResourceView view = service.patch(id, JsonBodies.object(body), ifMatch, projection,
-        location());
+    Projection projection =
+        wantsBody ? Projection.parse(service.kind(), attributes, excluded) : Projection.MINIMAL;
+    ResourceView view = service.patch(id, JsonBodies.object(body), ifMatch, projection, location());
     return wantsBody ? ScimResponses.ok(view) : ScimResponses.noContent(view);
   }
 

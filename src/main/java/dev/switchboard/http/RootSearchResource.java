@@ -19,8 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 public final class RootSearchResource {
   private final RootSearch search;
 
-  @Context
-  private UriInfo uri;
+  @Context private UriInfo uri;
 
   public RootSearchResource(RootSearch search) {
     this.search = search;
@@ -28,7 +27,8 @@ public final class RootSearchResource {
 
   @POST
   public Response search(String body) throws ScimException {
-    return ScimResponses.list(search.search(
-        ListQuery.Params.fromSearchRequest(JsonBodies.object(body)), ScimBase.of(uri)));
+    return ScimResponses.list(
+        search.search(
+            ListQuery.Params.fromSearchRequest(JsonBodies.object(body)), ScimBase.of(uri)));
   }
 }

@@ -54,19 +54,21 @@ public final class ScimResponses {
       body.put("scimType", scimType);
     }
     body.put("detail", detail);
-    return Response.status(status).type(ScimMediaType.SCIM_JSON_TYPE)
-        .entity(JsonBodies.text(body)).build();
+    return Response.status(status)
+        .type(ScimMediaType.SCIM_JSON_TYPE)
+        .entity(JsonBodies.text(body))
+        .build();
   }
 
   static EntityTag etag(long version) {
     return EntityTag.valueOf(Representation.etag(version));
   }
 
-  private static Response.ResponseBuilder resource(Response.ResponseBuilder builder,
-      ResourceView view) {
-    return builder.type(ScimMediaType.SCIM_JSON_TYPE)
+  private static Response.ResponseBuilder resource(
+      Response.ResponseBuilder builder, ResourceView view) {
+    return builder
+        .type(ScimMediaType.SCIM_JSON_TYPE)
         .entity(JsonBodies.text(view.resource()))
         .tag(etag(view.version()));
   }
-
 }

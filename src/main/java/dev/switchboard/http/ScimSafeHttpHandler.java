@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sits in front of Jersey so that nothing reaches the client as Grizzly's HTML error page: raw
- * query bytes are escaped ({@link RawQueryEscaper}), and a request Jersey cannot even turn into
- * a URI (a malformed Host header) gets a SCIM 400.
+ * query bytes are escaped ({@link RawQueryEscaper}), and a request Jersey cannot even turn into a
+ * URI (a malformed Host header) gets a SCIM 400.
  */
 final class ScimSafeHttpHandler extends HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(ScimSafeHttpHandler.class);
@@ -36,7 +36,9 @@ final class ScimSafeHttpHandler extends HttpHandler {
         throw e;
       }
       log.info("refused a request Jersey could not read: {}", e.toString());
-      GrizzlyErrors.write(response, 400,
+      GrizzlyErrors.write(
+          response,
+          400,
           "The request line or Host header is malformed; check the URL you are calling");
     }
   }

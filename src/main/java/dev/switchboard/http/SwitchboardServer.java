@@ -47,25 +47,27 @@ public final class SwitchboardServer implements AutoCloseable {
     TokenService tokens = new TokenService(database, clock);
     UserService users = new UserService(database, schemas.users(), conformer, clock);
     GroupService groups = new GroupService(database, schemas.groups(), conformer, clock);
-    ResourceConfig config = new ResourceConfig()
-        .register(new UsersResource(users))
-        .register(new GroupsResource(groups))
-        .register(new RootSearchResource(new RootSearch(List.of(users, groups))))
-        .register(new DiscoveryResource(new Discovery(schemas)))
-        .register(MeResource.class)
-        .register(new HealthResource(database))
-        .register(CanonicalPathFilter.class)
-        .register(new TokenAuthFilter(tokens))
-        .register(PayloadLimitFilter.class)
-        .register(MissingContentTypeFilter.class)
-        .register(ScimExceptionMapper.class)
-        .register(WebApplicationExceptionMapper.class)
-        .register(UnexpectedExceptionMapper.class)
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    ResourceConfig config =
+        new ResourceConfig()
+            .register(new UsersResource(users))
+            .register(new GroupsResource(groups))
+            .register(new RootSearchResource(new RootSearch(List.of(users, groups))))
+            .register(new DiscoveryResource(new Discovery(schemas)))
+            .register(MeResource.class)
+            .register(new HealthResource(database))
+            .register(CanonicalPathFilter.class)
+            .register(new TokenAuthFilter(tokens))
+            .register(PayloadLimitFilter.class)
+            .register(MissingContentTypeFilter.class)
+            .register(ScimExceptionMapper.class)
+            .register(WebApplicationExceptionMapper.class)
+            .register(UnexpectedExceptionMapper.class)
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+            .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
 
-    HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://" + hostForUri(host) + ":" + port + "/"), false);
+    HttpServer http =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://" + hostForUri(host) + ":" + port + "/"), false);
     GrizzlyHttpContainer jersey =
         ContainerFactory.createContainer(GrizzlyHttpContainer.class, config);
     http.getServerConfiguration().addHttpHandler(new ScimSafeHttpHandler(jersey), "/");
@@ -83,8 +85,8 @@ public final class SwitchboardServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
     NetworkListener listener = http.getListeners().iterator().next();
-    URI scimBase = URI.create(
-        "http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
+    URI scimBase =
+        URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
     return new SwitchboardServer(http, scimBase);
   }
 

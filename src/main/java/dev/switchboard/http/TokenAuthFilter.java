@@ -14,18 +14,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route under {@code /scim/v2} needs a token: none or an unknown one → 401 with
- * {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts
- * {@code Bearer <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths
- * reveal nothing to a caller without a token.
+ * Every route under {@code /scim/v2} needs a token: none or an unknown one → 401 with {@code
+ * WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer <token>}
+ * and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to a caller
+ * without a token.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class TokenAuthFilter implements ContainerRequestFilter {
   /** The first path segment after /scim/v2 that an IdP may reach; everything else is admin. */
-  private static final Set<String> IDP_ENDPOINTS = Set.of(
-      "Users", "Groups", "Bulk", "Me", "ServiceProviderConfig", "ResourceTypes", "Schemas",
-      ".search");
+  private static final Set<String> IDP_ENDPOINTS =
+      Set.of(
+          "Users",
+          "Groups",
+          "Bulk",
+          "Me",
+          "ServiceProviderConfig",
+          "ResourceTypes",
+          "Schemas",
+          ".search");
+
   public static final String CALLER = "switchboard.caller";
 
   private final TokenService tokens;
@@ -40,19 +48,29 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
     if (!path.startsWith(ScimBase.PATH)) {
       return;
     }
-    Optional<Caller> caller = tokens.authenticate(
-        token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+    Optional<Caller> caller =
+        tokens.authenticate(token(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
     if (caller.isEmpty()) {
-      request.abortWith(Response.fromResponse(ScimResponses.error(401, null,
-              "Send a valid token as 'Authorization: Bearer <token>'"))
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"").build());
+      request.abortWith(
+          Response.fromResponse(
+                  ScimResponses.error(
+                      401, null, "Send a valid token as 'Authorization: Bearer <token>'"))
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"")
+              .build());
       return;
     }
     Scope required = requiredScope(path);
     if (!caller.get().scope().includes(required)) {
-      request.abortWith(ScimResponses.error(403, null, "Token '" + caller.get().tokenName()
-          + "' has scope " + caller.get().scope().wireName() + "; this needs "
-          + required.wireName()));
+      request.abortWith(
+          ScimResponses.error(
+              403,
+              null,
+              "Token '"
+                  + caller.get().tokenName()
+                  + "' has scope "
+                  + caller.get().scope().wireName()
+                  + "; this needs "
+                  + required.wireName()));
       return;
     }
     request.setProperty(CALLER, caller.get());

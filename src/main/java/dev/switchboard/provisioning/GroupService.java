@@ -29,14 +29,14 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The /Groups use cases, one transaction each. Members live in their own relation: a PATCH of
- * members changes only the rows it names, and a group PUT without {@code members} keeps them
- * (a rename must not empty a 100k-member group). Thread-safe.
+ * members changes only the rows it names, and a group PUT without {@code members} keeps them (a
+ * rename must not empty a 100k-member group). Thread-safe.
  */
 public final class GroupService extends StoredResourceService<GroupRow> {
   private final MembershipWriter memberships;
 
-  public GroupService(Database database, ResourceKind kind, ResourceConformer conformer,
-      Clock clock) {
+  public GroupService(
+      Database database, ResourceKind kind, ResourceConformer conformer, Clock clock) {
     super(database, kind, ResourceTable.GROUPS, conformer, clock);
     this.memberships = new MembershipWriter(new ResourceFilterEvaluator(kind));
   }
@@ -46,37 +46,45 @@ public final class GroupService extends StoredResourceService<GroupRow> {
       throws ScimException {
     Optional<JsonNode> members = takeMembers(input);
     ObjectNode body = conformer.conform(kind, input);
-    MembershipChange.Replace initial = new MembershipChange.Replace(
-        MemberValues.parse(members.orElse(null)));
+    MembershipChange.Replace initial =
+        new MembershipChange.Replace(MemberValues.parse(members.orElse(null)));
     long now = clock.millis();
     GroupRow row = row(UUID.randomUUID().toString(), body, now, now, 1);
-    return write(handle -> {
-      requireUniqueName(handle, row, null);
-      handle.attach(GroupDao.class).insert(row);
-      memberships.apply(handle, row.id(), initial);
-      return view(handle, row, projection, location);
-    });
+    return write(
+        handle -> {
+          requireUniqueName(handle, row, null);
+          handle.attach(GroupDao.class).insert(row);
+          memberships.apply(handle, row.id(), initial);
+          return view(handle, row, projection, location);
+        });
   }
 
   @Override
-  public ResourceView replace(String id, ObjectNode input, String ifMatch, Projection projection,
-      ResourceLocation location) throws ScimException {
+  public ResourceView replace(
+      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      throws ScimException {
     Optional<JsonNode> members = takeMembers(input);
     ObjectNode body = conformer.conform(kind, input);
     List<MembershipChange> changes = new ArrayList<>();
     if (members.isPresent()) {
       changes.add(new MembershipChange.Replace(MemberValues.parse(members.get())));
     }
-    return write(handle -> {
-      GroupRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      return update(handle, current, body, changes, projection, location);
-    });
+    return write(
+        handle -> {
+          GroupRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          return update(handle, current, body, changes, projection, location);
+        });
   }
 
   @Override
-  public ResourceView patch(String id, ObjectNode request, String ifMatch, Projection projection,
-      ResourceLocation location) throws ScimException {
+  public ResourceView patch(
+      String id,
+      ObjectNode request,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location)
+      throws ScimException {
     List<PatchOperation> bodyOperations = new ArrayList<>();
     List<MembershipChange> memberChanges = new ArrayList<>();
     for (PatchOperation operation : PatchReader.read(kind, request)) {
@@ -86,18 +94,25 @@ public final class GroupService extends StoredResourceService<GroupRow> {
         bodyOperations.add(operation);
       }
     }
-    return write(handle -> {
-      GroupRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      ObjectNode body = bodyOperations.isEmpty()
-          ? Representation.parseBody(current.body())
-          : patcher.apply(kind, Representation.parseBody(current.body()), bodyOperations);
-      return update(handle, current, body, memberChanges, projection, location);
-    });
+    return write(
+        handle -> {
+          GroupRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          ObjectNode body =
+              bodyOperations.isEmpty()
+                  ? Representation.parseBody(current.body())
+                  : patcher.apply(kind, Representation.parseBody(current.body()), bodyOperations);
+          return update(handle, current, body, memberChanges, projection, location);
+        });
   }
 
-  private ResourceView update(Handle handle, GroupRow current, ObjectNode body,
-      List<MembershipChange> changes, Projection projection, ResourceLocation location)
+  private ResourceView update(
+      Handle handle,
+      GroupRow current,
+      ObjectNode body,
+      List<MembershipChange> changes,
+      Projection projection,
+      ResourceLocation location)
       throws ScimException {
     int changedMembers = 0;
     for (MembershipChange change : changes) {
@@ -107,8 +122,8 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     if (!bodyChanged && changedMembers == 0) {
       return view(handle, current, projection, location);
     }
-    GroupRow row = row(current.id(), body, current.created(), clock.millis(),
-        current.version() + 1);
+    GroupRow row =
+        row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     if (bodyChanged) {
       requireUniqueName(handle, row, current.id());
     }
@@ -134,16 +149,23 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     Optional<String> holder =
         handle.attach(GroupDao.class).idByDisplayNameKey(row.displayNameKey());
     if (holder.isPresent() && !holder.get().equals(selfId)) {
-      throw UniqueConstraint.conflict("displayName '" + row.displayName()
-          + "' is already taken by another group (group names are unique, ignoring case)");
+      throw UniqueConstraint.conflict(
+          "displayName '"
+              + row.displayName()
+              + "' is already taken by another group (group names are unique, ignoring case)");
     }
   }
 
-  private static GroupRow row(String id, ObjectNode body, long created, long modified,
-      long version) {
+  private static GroupRow row(
+      String id, ObjectNode body, long created, long modified, long version) {
     JsonNode externalId = body.get("externalId");
-    return new GroupRow(id, body.path("displayName").asText(),
-        externalId == null ? null : externalId.asText(), created, modified, version,
+    return new GroupRow(
+        id,
+        body.path("displayName").asText(),
+        externalId == null ? null : externalId.asText(),
+        created,
+        modified,
+        version,
         Representation.bodyText(body));
   }
 
@@ -163,8 +185,8 @@ public final class GroupService extends StoredResourceService<GroupRow> {
   }
 
   @Override
-  protected void renderRelation(Handle handle, GroupRow row, ObjectNode resource,
-      ResourceLocation location) {
+  protected void renderRelation(
+      Handle handle, GroupRow row, ObjectNode resource, ResourceLocation location) {
     GroupMembers.render(handle, row.id(), resource, location);
   }
 

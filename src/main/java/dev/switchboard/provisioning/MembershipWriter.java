@@ -20,12 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies membership changes to the relation, touching only the members named. Ids that are no
- * user here are skipped and logged, not rejected: a 400 would lose the IdP's whole push (Okta
- * does not retry it). Used inside the caller's transaction; stateless.
+ * Applies membership changes to the relation, touching only the members named. Ids that are no user
+ * here are skipped and logged, not rejected: a 400 would lose the IdP's whole push (Okta does not
+ * retry it). Used inside the caller's transaction; stateless.
  */
 final class MembershipWriter {
   private static final Logger log = LoggerFactory.getLogger(MembershipWriter.class);
+
   /** Stays well under every engine's limit on bound parameters per statement. */
   private static final int ID_CHUNK = 500;
 

@@ -25,10 +25,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Answers list requests for one resource type. When SQL can answer exactly (the filter only
- * uses indexed attributes and the sort key is a column) it pages in SQL; otherwise it streams
- * the SQL-narrowed candidates, evaluates the filter with the SDK on each, and keeps only ids and
- * sort keys in memory. Thread-safe.
+ * Answers list requests for one resource type. When SQL can answer exactly (the filter only uses
+ * indexed attributes and the sort key is a column) it pages in SQL; otherwise it streams the
+ * SQL-narrowed candidates, evaluates the filter with the SDK on each, and keeps only ids and sort
+ * keys in memory. Thread-safe.
  */
 final class ResourceLister<R> {
   private final ResourceKind kind;
@@ -45,14 +45,23 @@ final class ResourceLister<R> {
 
   ListResult list(Handle handle, ListQuery query) throws ScimException {
     SqlCondition where = SqlFilter.translate(table, kind.core().getId(), query.filter());
-    Optional<String> sortColumn = query.sortBy() == null
-        ? Optional.of("created") : table.sortColumn(key(query.sortBy()));
+    Optional<String> sortColumn =
+        query.sortBy() == null ? Optional.of("created") : table.sortColumn(key(query.sortBy()));
     long total;
     List<R> rows;
     if (where.exact() && sortColumn.isPresent()) {
       total = ResourceQueries.count(handle, table, where);
-      rows = query.count() == 0 ? List.of() : ResourceQueries.page(handle, table, where,
-          sortColumn.get(), query.descending(), query.startIndex() - 1L, query.count());
+      rows =
+          query.count() == 0
+              ? List.of()
+              : ResourceQueries.page(
+                  handle,
+                  table,
+                  where,
+                  sortColumn.get(),
+                  query.descending(),
+                  query.startIndex() - 1L,
+                  query.count());
     } else {
       List<Match> matches = evaluate(handle, query, where);
       total = matches.size();
@@ -70,23 +79,32 @@ final class ResourceLister<R> {
 
   private List<Match> evaluate(Handle handle, ListQuery query, SqlCondition where)
       throws BadRequestException {
-    boolean filterNeedsRelation = query.filter() != null && query.filter().toString()
-        .toLowerCase(Locale.ROOT).contains(renderer.relation().toLowerCase(Locale.ROOT));
+    boolean filterNeedsRelation =
+        query.filter() != null
+            && query
+                .filter()
+                .toString()
+                .toLowerCase(Locale.ROOT)
+                .contains(renderer.relation().toLowerCase(Locale.ROOT));
     List<Match> matches = new ArrayList<>();
     BadRequestException[] failure = new BadRequestException[1];
-    ResourceQueries.scan(handle, table, where, row -> {
-      if (failure[0] != null) {
-        return;
-      }
-      ObjectNode resource = renderer.render(handle, row, filterNeedsRelation);
-      try {
-        if (query.filter() == null || evaluator.matches(query.filter(), resource)) {
-          matches.add(new Match(renderer.id(row), sortKey(query.sortBy(), resource)));
-        }
-      } catch (BadRequestException e) {
-        failure[0] = e;
-      }
-    });
+    ResourceQueries.scan(
+        handle,
+        table,
+        where,
+        row -> {
+          if (failure[0] != null) {
+            return;
+          }
+          ObjectNode resource = renderer.render(handle, row, filterNeedsRelation);
+          try {
+            if (query.filter() == null || evaluator.matches(query.filter(), resource)) {
+              matches.add(new Match(renderer.id(row), sortKey(query.sortBy(), resource)));
+            }
+          } catch (BadRequestException e) {
+            failure[0] = e;
+          }
+        });
     if (failure[0] != null) {
       throw failure[0];
     }

@@ -19,11 +19,17 @@ public interface ResourceService {
 
   ListResult list(ListQuery query, ResourceLocation location) throws ScimException;
 
-  ResourceView replace(String id, ObjectNode input, String ifMatch, Projection projection,
-      ResourceLocation location) throws ScimException;
+  ResourceView replace(
+      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      throws ScimException;
 
-  ResourceView patch(String id, ObjectNode request, String ifMatch, Projection projection,
-      ResourceLocation location) throws ScimException;
+  ResourceView patch(
+      String id,
+      ObjectNode request,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location)
+      throws ScimException;
 
   void delete(String id, String ifMatch) throws ScimException;
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 7644 §3.4.3 {@code POST /.search} at the root: one query over every resource type, in
- * type order (Users, then Groups), paged across them. A type whose schema lacks an attribute
- * the filter names simply has no matches. Thread-safe.
+ * RFC 7644 §3.4.3 {@code POST /.search} at the root: one query over every resource type, in type
+ * order (Users, then Groups), paged across them. A type whose schema lacks an attribute the filter
+ * names simply has no matches. Thread-safe.
  */
 public final class RootSearch {
   private final List<ResourceService> services;
@@ -51,8 +51,8 @@ public final class RootSearch {
       }
       int take = (int) Math.min(remaining, matches - skip);
       if (take > 0) {
-        page.addAll(searchable.get(i).list(query.withPage((int) skip + 1, take), location)
-            .resources());
+        page.addAll(
+            searchable.get(i).list(query.withPage((int) skip + 1, take), location).resources());
         remaining -= take;
       }
       skip = 0;

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Turns a stored row into its full SCIM representation. The relation attribute
- * ({@code groups} of a user, {@code members} of a group) costs a query, so it is rendered only
- * when asked for.
+ * Turns a stored row into its full SCIM representation. The relation attribute ({@code groups} of a
+ * user, {@code members} of a group) costs a query, so it is rendered only when asked for.
  */
 interface RowRenderer<R> {
   String id(R row);

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What a token may do (api.md "Scopes"): {@code admin} includes everything {@code idp} may. */
 public enum Scope {
-  IDP, ADMIN;
+  IDP,
+  ADMIN;
 
   public boolean includes(Scope required) {
     return this == ADMIN || required == IDP;

@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What Users and Groups share: reading, listing, deleting, rendering and the write
- * transaction that turns a unique-index race into a 409. Subclasses add their writes and their
- * relation ({@code groups} of a user, {@code members} of a group). Thread-safe.
+ * What Users and Groups share: reading, listing, deleting, rendering and the write transaction that
+ * turns a unique-index race into a 409. Subclasses add their writes and their relation ({@code
+ * groups} of a user, {@code members} of a group). Thread-safe.
  *
  * @param <R> the stored row
  */
@@ -33,8 +33,12 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
   protected final Clock clock;
   private final ResourceTable<R> table;
 
-  StoredResourceService(Database database, ResourceKind kind, ResourceTable<R> table,
-      ResourceConformer conformer, Clock clock) {
+  StoredResourceService(
+      Database database,
+      ResourceKind kind,
+      ResourceTable<R> table,
+      ResourceConformer conformer,
+      Clock clock) {
     this.database = database;
     this.kind = kind;
     this.table = table;
@@ -51,8 +55,8 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
   /** The attribute the relation fills, and how to render it into a representation. */
   protected abstract String relation();
 
-  protected abstract void renderRelation(Handle handle, R row, ObjectNode resource,
-      ResourceLocation location);
+  protected abstract void renderRelation(
+      Handle handle, R row, ObjectNode resource, ResourceLocation location);
 
   /** What a 409 says when two writers race past the explicit uniqueness check. */
   protected abstract String conflictDetail();
@@ -70,23 +74,25 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
 
   @Override
   public ListResult list(ListQuery query, ResourceLocation location) throws ScimException {
-    return database.read(handle ->
-        new ResourceLister<>(kind, table, renderer(location)).list(handle, query));
+    return database.read(
+        handle -> new ResourceLister<>(kind, table, renderer(location)).list(handle, query));
   }
 
   @Override
   public void delete(String id, String ifMatch) throws ScimException {
-    write(handle -> {
-      R current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      deleteRow(handle, id);
-      return null;
-    });
+    write(
+        handle -> {
+          R current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          deleteRow(handle, id);
+          return null;
+        });
   }
 
   protected final R find(Handle handle, String id) throws ResourceNotFoundException {
-    return findRow(handle, id).orElseThrow(() ->
-        new ResourceNotFoundException(kind.name() + " " + id + " does not exist"));
+    return findRow(handle, id)
+        .orElseThrow(
+            () -> new ResourceNotFoundException(kind.name() + " " + id + " does not exist"));
   }
 
   protected final <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
@@ -100,11 +106,10 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
     }
   }
 
-  protected final ResourceView view(Handle handle, R row, Projection projection,
-      ResourceLocation location) {
+  protected final ResourceView view(
+      Handle handle, R row, Projection projection, ResourceLocation location) {
     ObjectNode resource = renderer(location).render(handle, row, projection.includes(relation()));
-    return new ResourceView(projection.apply(resource), location.of(kind, row.id()),
-        row.version());
+    return new ResourceView(projection.apply(resource), location.of(kind, row.id()), row.version());
   }
 
   private RowRenderer<R> renderer(ResourceLocation location) {
@@ -116,9 +121,15 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
 
       @Override
       public ObjectNode render(Handle handle, R row, boolean withRelation) {
-        ObjectNode resource = Representation.of(kind, row.id(),
-            Representation.parseBody(row.body()), row.created(), row.lastModified(),
-            row.version(), location);
+        ObjectNode resource =
+            Representation.of(
+                kind,
+                row.id(),
+                Representation.parseBody(row.body()),
+                row.created(),
+                row.lastModified(),
+                row.version(),
+                location);
         if (withRelation) {
           renderRelation(handle, row, resource, location);
         }

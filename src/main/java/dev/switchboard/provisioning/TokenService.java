@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * API tokens: made here with 256 random bits, stored only as SHA-256 (a slow hash buys nothing
- * for secrets this long), shown once. Thread-safe.
+ * API tokens: made here with 256 random bits, stored only as SHA-256 (a slow hash buys nothing for
+ * secrets this long), shown once. Thread-safe.
  */
 public final class TokenService {
   private static final SecureRandom random = new SecureRandom();
@@ -33,34 +33,38 @@ public final class TokenService {
   /** Creates a token and returns its secret, which is not kept anywhere. */
   public String create(String name, Scope scope) {
     requireName(name);
-    String token = "sb_" + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(randomBytes());
-    database.write(handle -> {
-      TokenDao tokens = handle.attach(TokenDao.class);
-      if (tokens.byName(name).isPresent()) {
-        throw new IllegalArgumentException("a token named '" + name + "' exists; revoke it first");
-      }
-      tokens.insert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
-      return null;
-    });
+    String token = "sb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+    database.write(
+        handle -> {
+          TokenDao tokens = handle.attach(TokenDao.class);
+          if (tokens.byName(name).isPresent()) {
+            throw new IllegalArgumentException(
+                "a token named '" + name + "' exists; revoke it first");
+          }
+          tokens.insert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
+          return null;
+        });
     return token;
   }
 
   /** Registers a token given from outside (the environment) under {@code name}. */
   public void register(String name, Scope scope, String token) {
     requireName(name);
-    database.write(handle -> {
-      handle.attach(TokenDao.class)
-          .upsert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
-      return null;
-    });
+    database.write(
+        handle -> {
+          handle
+              .attach(TokenDao.class)
+              .upsert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
+          return null;
+        });
   }
 
   public Optional<Caller> authenticate(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return database.read(handle -> handle.attach(TokenDao.class).byHash(hash(token.trim())))
+    return database
+        .read(handle -> handle.attach(TokenDao.class).byHash(hash(token.trim())))
         .map(row -> new Caller(row.name(), Scope.parse(row.scope())));
   }
 

@@ -4,8 +4,8 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import java.sql.SQLException;
 
 /**
- * Recognises a unique-index violation (SQLite or PostgreSQL) behind a store exception, the
- * last line of defence when two writers race past the explicit uniqueness check.
+ * Recognises a unique-index violation (SQLite or PostgreSQL) behind a store exception, the last
+ * line of defence when two writers race past the explicit uniqueness check.
  */
 final class UniqueConstraint {
   private UniqueConstraint() {}

@@ -29,8 +29,8 @@ import org.jdbi.v3.core.Handle;
 
 /** The /Users use cases, one transaction each. Thread-safe. */
 public final class UserService extends StoredResourceService<UserRow> {
-  public UserService(Database database, ResourceKind kind, ResourceConformer conformer,
-      Clock clock) {
+  public UserService(
+      Database database, ResourceKind kind, ResourceConformer conformer, Clock clock) {
     super(database, kind, ResourceTable.USERS, conformer, clock);
   }
 
@@ -43,38 +43,48 @@ public final class UserService extends StoredResourceService<UserRow> {
     }
     long now = clock.millis();
     UserRow row = row(UUID.randomUUID().toString(), body, now, now, 1);
-    return write(handle -> {
-      requireUniqueUserName(handle, row, null);
-      handle.attach(UserDao.class).insert(row);
-      indexEmails(handle, row.id(), body);
-      return view(handle, row, projection, location);
-    });
+    return write(
+        handle -> {
+          requireUniqueUserName(handle, row, null);
+          handle.attach(UserDao.class).insert(row);
+          indexEmails(handle, row.id(), body);
+          return view(handle, row, projection, location);
+        });
   }
 
   @Override
-  public ResourceView replace(String id, ObjectNode input, String ifMatch,
-      Projection projection, ResourceLocation location) throws ScimException {
+  public ResourceView replace(
+      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      throws ScimException {
     ObjectNode body = conformer.conform(kind, input);
-    return write(handle -> {
-      UserRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      if (!body.has("active")) {
-        body.put("active", current.active()); // an omitted active never deactivates
-      }
-      return update(handle, current, body, projection, location);
-    });
+    return write(
+        handle -> {
+          UserRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          if (!body.has("active")) {
+            body.put("active", current.active()); // an omitted active never deactivates
+          }
+          return update(handle, current, body, projection, location);
+        });
   }
 
   @Override
-  public ResourceView patch(String id, ObjectNode request, String ifMatch,
-      Projection projection, ResourceLocation location) throws ScimException {
+  public ResourceView patch(
+      String id,
+      ObjectNode request,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location)
+      throws ScimException {
     List<PatchOperation> operations = PatchReader.read(kind, request);
-    return write(handle -> {
-      UserRow current = find(handle, id);
-      Preconditions.requireMatch(ifMatch, current.version());
-      ObjectNode body = patcher.apply(kind, Representation.parseBody(current.body()), operations);
-      return update(handle, current, body, projection, location);
-    });
+    return write(
+        handle -> {
+          UserRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          ObjectNode body =
+              patcher.apply(kind, Representation.parseBody(current.body()), operations);
+          return update(handle, current, body, projection, location);
+        });
   }
 
   @Override
@@ -93,8 +103,8 @@ public final class UserService extends StoredResourceService<UserRow> {
   }
 
   @Override
-  protected void renderRelation(Handle handle, UserRow row, ObjectNode resource,
-      ResourceLocation location) {
+  protected void renderRelation(
+      Handle handle, UserRow row, ObjectNode resource, ResourceLocation location) {
     List<GroupRef> groups = handle.attach(MembershipDao.class).groupsOf(row.id());
     if (groups.isEmpty()) {
       return;
@@ -114,13 +124,17 @@ public final class UserService extends StoredResourceService<UserRow> {
     return "userName is already taken by another user";
   }
 
-  private ResourceView update(Handle handle, UserRow current, ObjectNode body,
-      Projection projection, ResourceLocation location) throws ScimException {
+  private ResourceView update(
+      Handle handle,
+      UserRow current,
+      ObjectNode body,
+      Projection projection,
+      ResourceLocation location)
+      throws ScimException {
     if (body.equals(Representation.parseBody(current.body()))) {
       return view(handle, current, projection, location); // nothing changed: no new version
     }
-    UserRow row = row(current.id(), body, current.created(), clock.millis(),
-        current.version() + 1);
+    UserRow row = row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     requireUniqueUserName(handle, row, current.id());
     handle.attach(UserDao.class).update(row);
     indexEmails(handle, row.id(), body);
@@ -131,8 +145,10 @@ public final class UserService extends StoredResourceService<UserRow> {
       throws ScimException {
     Optional<String> holder = handle.attach(UserDao.class).idByUserNameKey(row.userNameKey());
     if (holder.isPresent() && !holder.get().equals(selfId)) {
-      throw UniqueConstraint.conflict("userName '" + row.userName()
-          + "' is already taken by another user (userName is unique, ignoring case)");
+      throw UniqueConstraint.conflict(
+          "userName '"
+              + row.userName()
+              + "' is already taken by another user (userName is unique, ignoring case)");
     }
   }
 
@@ -150,11 +166,18 @@ public final class UserService extends StoredResourceService<UserRow> {
     }
   }
 
-  private static UserRow row(String id, ObjectNode body, long created, long modified,
-      long version) {
-    return new UserRow(id, body.path("userName").asText(), text(body, "externalId"),
-        text(body, "displayName"), body.path("active").asBoolean(true), created, modified,
-        version, Representation.bodyText(body));
+  private static UserRow row(
+      String id, ObjectNode body, long created, long modified, long version) {
+    return new UserRow(
+        id,
+        body.path("userName").asText(),
+        text(body, "externalId"),
+        text(body, "displayName"),
+        body.path("active").asBoolean(true),
+        created,
+        modified,
+        version,
+        Representation.bodyText(body));
   }
 
   private static String text(ObjectNode body, String name) {

@@ -9,8 +9,8 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import java.util.List;
 
 /**
- * RFC 7643 §3.1 attributes every resource has but no schema lists: {@code id},
- * {@code externalId}, {@code meta}. Known here so filters, sorting and projection resolve them.
+ * RFC 7643 §3.1 attributes every resource has but no schema lists: {@code id}, {@code externalId},
+ * {@code meta}. Known here so filters, sorting and projection resolve them.
  */
 final class CommonAttributes {
   static final AttributeDefinition ID = string("id", true, READ_ONLY);

@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class Discovery {
   /** RFC 7644 §3.7: the most operations one /Bulk request may carry. */
   public static final int BULK_MAX_OPERATIONS = 1000;
+
   /** The largest request body we read, bulk or not (bytes). */
   public static final int MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 
@@ -40,7 +41,8 @@ public final class Discovery {
     ObjectNode bearer = config.putArray("authenticationSchemes").addObject();
     bearer.put("type", "oauthbearertoken");
     bearer.put("name", "Bearer token");
-    bearer.put("description",
+    bearer.put(
+        "description",
         "A Switchboard API token in 'Authorization: Bearer <token>' (made with 'token create')");
     bearer.put("specUri", "https://datatracker.ietf.org/doc/html/rfc6750");
     bearer.put("primary", true);
@@ -55,7 +57,9 @@ public final class Discovery {
   }
 
   public Optional<ObjectNode> resourceType(String name, ResourceLocation location) {
-    return schemas.kinds().stream().filter(k -> k.name().equalsIgnoreCase(name)).findFirst()
+    return schemas.kinds().stream()
+        .filter(k -> k.name().equalsIgnoreCase(name))
+        .findFirst()
         .map(kind -> resourceType(kind, location));
   }
 
@@ -66,7 +70,9 @@ public final class Discovery {
   }
 
   public Optional<ObjectNode> schema(String id, ResourceLocation location) {
-    return schemas.allSchemas().stream().filter(s -> s.getId().equalsIgnoreCase(id)).findFirst()
+    return schemas.allSchemas().stream()
+        .filter(s -> s.getId().equalsIgnoreCase(id))
+        .findFirst()
         .map(schema -> schema(schema, location));
   }
 
@@ -93,11 +99,13 @@ public final class Discovery {
     node.remove("meta");
     ObjectNode result = object();
     result.putArray("schemas").add(ScimUrns.SCHEMA);
-    node.fields().forEachRemaining(f -> {
-      if (!f.getKey().equals("schemas")) {
-        result.set(f.getKey(), f.getValue());
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("schemas")) {
+                result.set(f.getKey(), f.getValue());
+              }
+            });
     result.set("meta", meta("Schema", location.of("/Schemas/" + schema.getId())));
     return result;
   }

@@ -48,15 +48,15 @@ public final class FilterParser {
         case ')' -> parentheses--;
         case '[' -> brackets++;
         case ']' -> brackets--;
-        default -> { }
+        default -> {}
       }
       if (parentheses < 0 || brackets < 0) {
         break;
       }
     }
     if (quoted || parentheses != 0 || brackets != 0) {
-      throw BadRequestException.invalidFilter("Unbalanced quotes, parentheses or brackets in"
-          + " filter '" + text + "'");
+      throw BadRequestException.invalidFilter(
+          "Unbalanced quotes, parentheses or brackets in" + " filter '" + text + "'");
     }
   }
 }

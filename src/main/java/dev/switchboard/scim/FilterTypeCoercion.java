@@ -32,9 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rebuilds a parsed filter with each literal in its attribute's schema type ({@code "True"} →
- * true for booleans, numbers → strings for string attributes, any ISO-8601 timestamp → a
- * normalised instant) and rejects attributes no schema defines. One instance per kind.
+ * Rebuilds a parsed filter with each literal in its attribute's schema type ({@code "True"} → true
+ * for booleans, numbers → strings for string attributes, any ISO-8601 timestamp → a normalised
+ * instant) and rejects attributes no schema defines. One instance per kind.
  */
 final class FilterTypeCoercion implements FilterVisitor<Filter, Path> {
   private static final JsonNodeFactory json = JsonUtils.getJsonNodeFactory();
@@ -69,10 +69,18 @@ final class FilterTypeCoercion implements FilterVisitor<Filter, Path> {
     Path full = absolute(prefix, path);
     // "value" inside a filter on a multi-valued string (emails[value …]) names the value itself.
     return SchemaRegistry.resolve(kind, full)
-        .or(() -> prefix.size() > 0 && path.toString().equalsIgnoreCase("value")
-            ? SchemaRegistry.resolve(kind, prefix) : java.util.Optional.empty())
-        .orElseThrow(() -> BadRequestException.invalidFilter(
-            "The filter names '" + full + "', which is not an attribute of " + kind.name()));
+        .or(
+            () ->
+                prefix.size() > 0 && path.toString().equalsIgnoreCase("value")
+                    ? SchemaRegistry.resolve(kind, prefix)
+                    : java.util.Optional.empty())
+        .orElseThrow(
+            () ->
+                BadRequestException.invalidFilter(
+                    "The filter names '"
+                        + full
+                        + "', which is not an attribute of "
+                        + kind.name()));
   }
 
   private ValueNode coerceValue(Path prefix, Filter filter) throws BadRequestException {
@@ -86,8 +94,13 @@ final class FilterTypeCoercion implements FilterVisitor<Filter, Path> {
         if (value.isBoolean()) {
           return value;
         }
-        return BooleanStrings.parse(value).orElseThrow(() -> BadRequestException.invalidFilter(
-            "'" + filter.getAttributePath() + "' is a boolean; compare it with true or false"));
+        return BooleanStrings.parse(value)
+            .orElseThrow(
+                () ->
+                    BadRequestException.invalidFilter(
+                        "'"
+                            + filter.getAttributePath()
+                            + "' is a boolean; compare it with true or false"));
       case INTEGER:
       case DECIMAL:
         if (value.isNumber()) {
@@ -199,5 +212,4 @@ final class FilterTypeCoercion implements FilterVisitor<Filter, Path> {
     definition(p, f.getAttributePath());
     return Filter.hasComplexValue(f.getAttributePath(), f.getValueFilter().visit(this, attribute));
   }
-
 }

@@ -13,21 +13,37 @@ import java.util.List;
  * query parameters or a {@code /.search} body. Immutable.
  */
 public record ListQuery(
-    Filter filter, Path sortBy, boolean descending, int startIndex, int count,
+    Filter filter,
+    Path sortBy,
+    boolean descending,
+    int startIndex,
+    int count,
     Projection projection) {
   /** The most resources one page carries; advertised as {@code filter.maxResults}. */
   public static final int MAX_RESULTS = 1000;
+
   /** The page size when the client names none. */
   public static final int DEFAULT_COUNT = 100;
 
   /** The raw parameters as the client sent them (any may be null). */
-  public record Params(String filter, String sortBy, String sortOrder, String startIndex,
-      String count, String attributes, String excludedAttributes) {
+  public record Params(
+      String filter,
+      String sortBy,
+      String sortOrder,
+      String startIndex,
+      String count,
+      String attributes,
+      String excludedAttributes) {
 
     /** The parameters of a {@code POST /.search} body (RFC 7644 §3.4.3). */
     public static Params fromSearchRequest(ObjectNode body) {
-      return new Params(text(body, "filter"), text(body, "sortBy"), text(body, "sortOrder"),
-          text(body, "startIndex"), text(body, "count"), list(body, "attributes"),
+      return new Params(
+          text(body, "filter"),
+          text(body, "sortBy"),
+          text(body, "sortOrder"),
+          text(body, "startIndex"),
+          text(body, "count"),
+          list(body, "attributes"),
           list(body, "excludedAttributes"));
     }
 
@@ -56,8 +72,10 @@ public record ListQuery(
   }
 
   public static ListQuery parse(ResourceKind kind, Params params) throws BadRequestException {
-    Filter filter = params.filter() == null || params.filter().isBlank()
-        ? null : FilterParser.parse(kind, params.filter());
+    Filter filter =
+        params.filter() == null || params.filter().isBlank()
+            ? null
+            : FilterParser.parse(kind, params.filter());
     Path sortBy = null;
     if (params.sortBy() != null && !params.sortBy().isBlank()) {
       try {
@@ -82,8 +100,7 @@ public record ListQuery(
     }
     // RFC 7644 §3.4.2.4: startIndex below 1 means 1; a negative count means 0.
     int startIndex = Math.max(1, integer("startIndex", params.startIndex(), 1));
-    int count = Math.min(MAX_RESULTS,
-        Math.max(0, integer("count", params.count(), DEFAULT_COUNT)));
+    int count = Math.min(MAX_RESULTS, Math.max(0, integer("count", params.count(), DEFAULT_COUNT)));
     Projection projection =
         Projection.parse(kind, params.attributes(), params.excludedAttributes());
     return new ListQuery(filter, sortBy, descending, startIndex, count, projection);

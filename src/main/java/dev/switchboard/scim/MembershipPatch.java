@@ -12,10 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads PATCH operations on a group's {@code members} as changes to the member relation, so a
- * PATCH never loads the member list into the group body. Entra's {@code remove} with a value
- * list removes exactly those members (not all of them); a remove without value removes all.
- * Stateless.
+ * Reads PATCH operations on a group's {@code members} as changes to the member relation, so a PATCH
+ * never loads the member list into the group body. Entra's {@code remove} with a value list removes
+ * exactly those members (not all of them); a remove without value removes all. Stateless.
  */
 public final class MembershipPatch {
   private MembershipPatch() {}
@@ -23,7 +22,8 @@ public final class MembershipPatch {
   /** True when {@code operation} targets {@code members} of a Group. */
   public static boolean targetsMembers(PatchOperation operation) {
     Path path = operation.getPath();
-    return path != null && path.size() > 0
+    return path != null
+        && path.size() > 0
         && (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(ScimUrns.GROUP))
         && path.getElement(0).getAttribute().equalsIgnoreCase("members");
   }
@@ -33,16 +33,23 @@ public final class MembershipPatch {
     Path path = operation.getPath();
     Filter filter = path.getElement(0).getValueFilter();
     if (path.size() > 1) {
-      throw BadRequestException.invalidPath("'" + path + "': members can be added, replaced or"
-          + " removed as a whole; their sub-attributes cannot be patched");
+      throw BadRequestException.invalidPath(
+          "'"
+              + path
+              + "': members can be added, replaced or"
+              + " removed as a whole; their sub-attributes cannot be patched");
     }
     PatchOpType type = operation.getOpType();
     if (filter != null) {
       if (type != PatchOpType.REMOVE) {
-        throw BadRequestException.invalidPath("'" + path + "': a filtered members path can only"
-            + " be removed; to add members use path 'members' with a value list");
+        throw BadRequestException.invalidPath(
+            "'"
+                + path
+                + "': a filtered members path can only"
+                + " be removed; to add members use path 'members' with a value list");
       }
-      return valueIds(filter).<MembershipChange>map(MembershipChange.Remove::new)
+      return valueIds(filter)
+          .<MembershipChange>map(MembershipChange.Remove::new)
           .orElseGet(() -> new MembershipChange.RemoveMatching(filter));
     }
     switch (type) {
@@ -72,7 +79,8 @@ public final class MembershipPatch {
     }
     if (filter.getFilterType() == FilterType.EQUAL
         && filter.getAttributePath().toString().equalsIgnoreCase("value")
-        && filter.getComparisonValue() != null && filter.getComparisonValue().isTextual()) {
+        && filter.getComparisonValue() != null
+        && filter.getComparisonValue().isTextual()) {
       ids.add(filter.getComparisonValue().textValue());
       return true;
     }

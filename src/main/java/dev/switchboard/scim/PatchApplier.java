@@ -8,8 +8,8 @@ import dev.switchboard.scim.quirks.ValuePathUpsert;
 import java.util.List;
 
 /**
- * Applies PATCH operations to a stored body with the SDK, then conforms the result to the
- * schema, so a PATCH can never store what a PUT could not. Stateless.
+ * Applies PATCH operations to a stored body with the SDK, then conforms the result to the schema,
+ * so a PATCH can never store what a PUT could not. Stateless.
  */
 public final class PatchApplier {
   private final ResourceConformer conformer;
@@ -29,7 +29,11 @@ public final class PatchApplier {
         throw e;
       } catch (ScimException | RuntimeException e) {
         throw BadRequestException.invalidValue(
-            "Cannot " + operation.getOpType() + " '" + operation.getPath() + "': "
+            "Cannot "
+                + operation.getOpType()
+                + " '"
+                + operation.getPath()
+                + "': "
                 + e.getMessage());
       }
     }

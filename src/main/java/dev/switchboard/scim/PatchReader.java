@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a PatchOp body (RFC 7644 §3.5.2) into the SDK's operations, repairing IdP spellings on
- * the way (see {@code scim.quirks}). Every operation it returns has a path. Stateless.
+ * Reads a PatchOp body (RFC 7644 §3.5.2) into the SDK's operations, repairing IdP spellings on the
+ * way (see {@code scim.quirks}). Every operation it returns has a path. Stateless.
  */
 public final class PatchReader {
   private PatchReader() {}
@@ -36,13 +36,16 @@ public final class PatchReader {
     return result;
   }
 
-  private static void read(ResourceKind kind, ObjectNode operation, int index,
-      List<PatchOperation> into) throws BadRequestException {
+  private static void read(
+      ResourceKind kind, ObjectNode operation, int index, List<PatchOperation> into)
+      throws BadRequestException {
     JsonNode opNode = operation.get("op");
     PatchOpType type = PatchOpAnyCase.parse(opNode == null ? null : opNode.asText());
     JsonNode pathNode = operation.get("path");
-    String path = pathNode == null || pathNode.isNull() || pathNode.asText().isBlank()
-        ? null : pathNode.asText().trim();
+    String path =
+        pathNode == null || pathNode.isNull() || pathNode.asText().isBlank()
+            ? null
+            : pathNode.asText().trim();
     JsonNode value = operation.get("value");
     if (path == null) {
       if (type == PatchOpType.REMOVE) {
@@ -50,11 +53,15 @@ public final class PatchReader {
             "Operations[" + index + "]: remove needs a 'path' (RFC 7644 §3.5.2.2)");
       }
       if (value == null || !value.isObject()) {
-        throw BadRequestException.invalidValue("Operations[" + index
-            + "]: without a 'path', 'value' must be an object of attributes to " + type);
+        throw BadRequestException.invalidValue(
+            "Operations["
+                + index
+                + "]: without a 'path', 'value' must be an object of attributes to "
+                + type);
       }
-      for (var part : NoPathOperationSplitter.split(
-          (ObjectNode) value, key -> kind.extension(key).isPresent())) {
+      for (var part :
+          NoPathOperationSplitter.split(
+              (ObjectNode) value, key -> kind.extension(key).isPresent())) {
         into.add(create(type, part.path(), part.value(), index));
       }
       return;

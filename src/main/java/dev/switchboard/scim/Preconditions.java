@@ -7,14 +7,16 @@ public final class Preconditions {
   private Preconditions() {}
 
   /** Passes when there is no If-Match, it is {@code *}, or it lists the current version. */
-  public static void requireMatch(String ifMatch, long version)
-      throws PreconditionFailedException {
+  public static void requireMatch(String ifMatch, long version) throws PreconditionFailedException {
     if (ifMatch == null || ifMatch.isBlank() || matches(ifMatch, version)) {
       return;
     }
-    throw new PreconditionFailedException("If-Match " + ifMatch.trim()
-        + " does not match the current version " + Representation.etag(version)
-        + "; read the resource again and retry");
+    throw new PreconditionFailedException(
+        "If-Match "
+            + ifMatch.trim()
+            + " does not match the current version "
+            + Representation.etag(version)
+            + "; read the resource again and retry");
   }
 
   /** True when the header (a list of entity tags, weak or strong, or {@code *}) names it. */

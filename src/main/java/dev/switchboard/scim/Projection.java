@@ -12,12 +12,13 @@ import java.util.Map;
 
 /**
  * RFC 7644 §3.4.2.5 {@code attributes} / {@code excludedAttributes}: which attributes a response
- * carries. {@code id} and {@code schemas} are always returned. A value filter in a requested
- * path ({@code emails[type eq "work"]}, as Microsoft's validator sends) selects the attribute.
- * Immutable and thread-safe.
+ * carries. {@code id} and {@code schemas} are always returned. A value filter in a requested path
+ * ({@code emails[type eq "work"]}, as Microsoft's validator sends) selects the attribute. Immutable
+ * and thread-safe.
  */
 public final class Projection {
   public static final Projection ALL = new Projection(false, List.of());
+
   /** Only {@code id} and {@code schemas}: for answers that carry no body (PATCH → 204). */
   public static final Projection MINIMAL = new Projection(true, List.of());
 
@@ -69,9 +70,10 @@ public final class Projection {
       } catch (BadRequestException e) {
         throw BadRequestException.invalidPath("'" + text + "' is not an attribute path");
       }
-      String urn = path.getSchemaUrn() == null
-          || path.getSchemaUrn().equalsIgnoreCase(kind.core().getId()) ? null
-          : path.getSchemaUrn();
+      String urn =
+          path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(kind.core().getId())
+              ? null
+              : path.getSchemaUrn();
       String attribute = path.size() > 0 ? path.getElement(0).getAttribute() : null;
       String sub = path.size() > 1 ? path.getElement(1).getAttribute() : null;
       targets.add(new Target(urn, attribute, sub));
@@ -94,47 +96,54 @@ public final class Projection {
       return resource;
     }
     ObjectNode result = JsonUtils.getJsonNodeFactory().objectNode();
-    resource.fields().forEachRemaining(field -> {
-      String key = field.getKey();
-      if (key.startsWith("urn:") && field.getValue().isObject()) {
-        ObjectNode extension = project(key, (ObjectNode) field.getValue());
-        if (extension.size() > 0) {
-          result.set(key, extension);
-        }
-      } else if (isAlwaysReturned(key)) {
-        result.set(key, field.getValue());
-      } else {
-        JsonNode value = projectAttribute(null, key, field.getValue());
-        if (value != null) {
-          result.set(key, value);
-        }
-      }
-    });
+    resource
+        .fields()
+        .forEachRemaining(
+            field -> {
+              String key = field.getKey();
+              if (key.startsWith("urn:") && field.getValue().isObject()) {
+                ObjectNode extension = project(key, (ObjectNode) field.getValue());
+                if (extension.size() > 0) {
+                  result.set(key, extension);
+                }
+              } else if (isAlwaysReturned(key)) {
+                result.set(key, field.getValue());
+              } else {
+                JsonNode value = projectAttribute(null, key, field.getValue());
+                if (value != null) {
+                  result.set(key, value);
+                }
+              }
+            });
     return result;
   }
 
   private ObjectNode project(String urn, ObjectNode extension) {
     ObjectNode result = JsonUtils.getJsonNodeFactory().objectNode();
-    boolean wholeSchema = targets.stream().anyMatch(t -> t.urn != null
-        && t.urn.equalsIgnoreCase(urn) && t.attribute == null);
-    extension.fields().forEachRemaining(field -> {
-      if (wholeSchema) {
-        if (include) {
-          result.set(field.getKey(), field.getValue());
-        }
-        return;
-      }
-      JsonNode value = projectAttribute(urn, field.getKey(), field.getValue());
-      if (value != null) {
-        result.set(field.getKey(), value);
-      }
-    });
+    boolean wholeSchema =
+        targets.stream()
+            .anyMatch(t -> t.urn != null && t.urn.equalsIgnoreCase(urn) && t.attribute == null);
+    extension
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (wholeSchema) {
+                if (include) {
+                  result.set(field.getKey(), field.getValue());
+                }
+                return;
+              }
+              JsonNode value = projectAttribute(urn, field.getKey(), field.getValue());
+              if (value != null) {
+                result.set(field.getKey(), value);
+              }
+            });
     return result;
   }
 
   private JsonNode projectAttribute(String urn, String name, JsonNode value) {
-    List<Target> matching = targets.stream()
-        .filter(t -> t.attribute != null && t.covers(urn, name)).toList();
+    List<Target> matching =
+        targets.stream().filter(t -> t.attribute != null && t.covers(urn, name)).toList();
     if (matching.isEmpty()) {
       return include ? null : value;
     }
@@ -160,8 +169,8 @@ public final class Projection {
       return include ? null : value;
     }
     ObjectNode result = JsonUtils.getJsonNodeFactory().objectNode();
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>)
-        value::fields) {
+    for (Map.Entry<String, JsonNode> field :
+        (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
       boolean named = subs.stream().anyMatch(s -> s.equalsIgnoreCase(field.getKey()));
       if (named == include) {
         result.set(field.getKey(), field.getValue());

@@ -6,8 +6,8 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import java.time.Instant;
 
 /**
- * Builds the SCIM representation of a stored resource: its body plus {@code id} and
- * {@code meta} (RFC 7643 §3.1). Stateless.
+ * Builds the SCIM representation of a stored resource: its body plus {@code id} and {@code meta}
+ * (RFC 7643 §3.1). Stateless.
  */
 public final class Representation {
   private Representation() {}
@@ -35,16 +35,24 @@ public final class Representation {
   }
 
   /** Body + id + meta, with {@code schemas} first and {@code id} second for readability. */
-  public static ObjectNode of(ResourceKind kind, String id, ObjectNode body, long created,
-      long lastModified, long version, ResourceLocation location) {
+  public static ObjectNode of(
+      ResourceKind kind,
+      String id,
+      ObjectNode body,
+      long created,
+      long lastModified,
+      long version,
+      ResourceLocation location) {
     ObjectNode resource = JsonUtils.getJsonNodeFactory().objectNode();
     resource.set("schemas", body.get("schemas"));
     resource.put("id", id);
-    body.fields().forEachRemaining(f -> {
-      if (!f.getKey().equals("schemas")) {
-        resource.set(f.getKey(), f.getValue());
-      }
-    });
+    body.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("schemas")) {
+                resource.set(f.getKey(), f.getValue());
+              }
+            });
     ObjectNode meta = resource.putObject("meta");
     meta.put("resourceType", kind.name());
     meta.put("created", Instant.ofEpochMilli(created).toString());

@@ -21,11 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a client's resource JSON into the canonical body we store: attribute names in schema
- * case, extension attributes under their URN (whether or not {@code schemas} lists it), values
- * of the schema's type, nothing readOnly, unknown or null. Rejects what cannot be meant
- * (a required attribute missing, an object where a string belongs) with a SCIM 400.
- * Stateless and thread-safe.
+ * Turns a client's resource JSON into the canonical body we store: attribute names in schema case,
+ * extension attributes under their URN (whether or not {@code schemas} lists it), values of the
+ * schema's type, nothing readOnly, unknown or null. Rejects what cannot be meant (a required
+ * attribute missing, an object where a string belongs) with a SCIM 400. Stateless and thread-safe.
  */
 public final class ResourceConformer {
   private static final Logger log = LoggerFactory.getLogger(ResourceConformer.class);

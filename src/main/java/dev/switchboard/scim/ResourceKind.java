@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One SCIM resource type (User, Group): its endpoint, core schema and schema extensions.
- * Immutable and thread-safe.
+ * One SCIM resource type (User, Group): its endpoint, core schema and schema extensions. Immutable
+ * and thread-safe.
  */
 public record ResourceKind(
     String name,
@@ -22,16 +22,17 @@ public record ResourceKind(
   }
 
   /**
-   * The extension schema that {@code key} names or prefixes: {@code "urn:…:User"} itself or
-   * {@code "urn:…:User:attribute"}. Empty for core attribute names.
+   * The extension schema that {@code key} names or prefixes: {@code "urn:…:User"} itself or {@code
+   * "urn:…:User:attribute"}. Empty for core attribute names.
    */
   public Optional<SchemaResource> extensionOf(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     return extensions.stream()
-        .filter(s -> {
-          String urn = s.getId().toLowerCase(Locale.ROOT);
-          return lower.equals(urn) || lower.startsWith(urn + ":");
-        })
+        .filter(
+            s -> {
+              String urn = s.getId().toLowerCase(Locale.ROOT);
+              return lower.equals(urn) || lower.startsWith(urn + ":");
+            })
         .findFirst();
   }
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The schemas Switchboard serves: RFC 7643 core User, Group and enterprise User, plus our
- * extensions from {@code schemas/*.json}. Answers "which attribute does this path name".
- * Immutable and thread-safe once built.
+ * extensions from {@code schemas/*.json}. Answers "which attribute does this path name". Immutable
+ * and thread-safe once built.
  */
 public final class SchemaRegistry {
   private final ResourceKind users;
@@ -35,8 +35,8 @@ public final class SchemaRegistry {
     SchemaResource phone = read("schemas/extensions/PhoneUser.json");
     SchemaResource licensing = read("schemas/extensions/LicensingGroup.json");
     return new SchemaRegistry(
-        new ResourceKind("User", "/Users", "User Account", user,
-            List.of(enterprise, contactCenter, phone)),
+        new ResourceKind(
+            "User", "/Users", "User Account", user, List.of(enterprise, contactCenter, phone)),
         new ResourceKind("Group", "/Groups", "Group", group, List.of(licensing)));
   }
 

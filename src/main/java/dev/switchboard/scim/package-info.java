@@ -1,2 +1,5 @@
-/** SCIM vocabulary on top of the UnboundID SDK: schemas, conforming bodies, filters, PATCH, projection. */
+/**
+ * SCIM vocabulary on top of the UnboundID SDK: schemas, conforming bodies, filters, PATCH,
+ * projection.
+ */
 package dev.switchboard.scim;

@@ -3,8 +3,8 @@ package dev.switchboard.store;
 import java.util.Locale;
 
 /**
- * The key under which a case-insensitive value (userName, group displayName, email) is stored
- * and looked up. Folded here, never by SQL {@code lower()}, which folds only ASCII on SQLite.
+ * The key under which a case-insensitive value (userName, group displayName, email) is stored and
+ * looked up. Folded here, never by SQL {@code lower()}, which folds only ASCII on SQLite.
  */
 public final class CaselessKey {
   public static String of(String value) {

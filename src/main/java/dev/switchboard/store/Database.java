@@ -14,10 +14,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite store: one writer connection (SQLite admits one writer at a time; queueing in the
- * pool is fairer and cheaper than SQLITE_BUSY retries) and a small pool of readers, all in WAL
- * mode with {@code synchronous=FULL}, so a committed transaction survives power loss before we
- * answer. Migrations run at open. Thread-safe.
+ * The SQLite store: one writer connection (SQLite admits one writer at a time; queueing in the pool
+ * is fairer and cheaper than SQLITE_BUSY retries) and a small pool of readers, all in WAL mode with
+ * {@code synchronous=FULL}, so a committed transaction survives power loss before we answer.
+ * Migrations run at open. Thread-safe.
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
@@ -26,7 +26,9 @@ public final class Database implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  private Database(HikariDataSource writerPool, HikariDataSource readerPool,
+  private Database(
+      HikariDataSource writerPool,
+      HikariDataSource readerPool,
       UnaryOperator<DataSource> decorator) {
     this.writerPool = writerPool;
     this.readerPool = readerPool;
@@ -40,8 +42,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * As {@link #openSqlite(Path)}, with every connection's data source wrapped by
-   * {@code decorator} (tests count the rows each request reads this way).
+   * As {@link #openSqlite(Path)}, with every connection's data source wrapped by {@code decorator}
+   * (tests count the rows each request reads this way).
    */
   public static Database openSqlite(Path file, UnaryOperator<DataSource> decorator) {
     try {
@@ -54,11 +56,7 @@ public final class Database implements AutoCloseable {
     }
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     HikariDataSource writerPool = pool(url, "switchboard-writer", 1, false);
-    Flyway.configure()
-        .dataSource(writerPool)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(writerPool).locations("classpath:db/migration").load().migrate();
     // Readers open read-only, so only once the writer has created and migrated the file.
     HikariDataSource readerPool = pool(url, "switchboard-reader", READERS, true);
     return new Database(writerPool, readerPool, decorator);
@@ -70,9 +68,8 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(30_000);
-    config.setTransactionMode(readOnly
-        ? SQLiteConfig.TransactionMode.DEFERRED
-        : SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setTransactionMode(
+        readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setReadOnly(readOnly);
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl(url);

@@ -12,18 +12,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface GroupDao {
   String COLUMNS = "id, display_name, external_id, created, last_modified, version, body";
 
-  @SqlUpdate("INSERT INTO groups (id, display_name, display_name_key, external_id, created,"
-      + " last_modified, version, body) VALUES (:id, :displayName, :displayNameKey, :externalId,"
-      + " :created, :lastModified, :version, :body)")
+  @SqlUpdate(
+      "INSERT INTO groups (id, display_name, display_name_key, external_id, created,"
+          + " last_modified, version, body) VALUES (:id, :displayName, :displayNameKey, :externalId,"
+          + " :created, :lastModified, :version, :body)")
   void insert(@BindMethods GroupRow row);
 
-  @SqlUpdate("UPDATE groups SET display_name = :displayName, display_name_key = :displayNameKey,"
-      + " external_id = :externalId, last_modified = :lastModified, version = :version,"
-      + " body = :body WHERE id = :id")
+  @SqlUpdate(
+      "UPDATE groups SET display_name = :displayName, display_name_key = :displayNameKey,"
+          + " external_id = :externalId, last_modified = :lastModified, version = :version,"
+          + " body = :body WHERE id = :id")
   int update(@BindMethods GroupRow row);
 
-  @SqlUpdate("UPDATE groups SET last_modified = :lastModified, version = version + 1"
-      + " WHERE id = :id")
+  @SqlUpdate(
+      "UPDATE groups SET last_modified = :lastModified, version = version + 1" + " WHERE id = :id")
   int touch(@Bind("id") String id, @Bind("lastModified") long lastModified);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM groups WHERE id = :id")

@@ -8,7 +8,8 @@ public record GroupRow(
     long created,
     long lastModified,
     long version,
-    String body) implements StoredRow {
+    String body)
+    implements StoredRow {
 
   public String displayNameKey() {
     return CaselessKey.of(displayName);

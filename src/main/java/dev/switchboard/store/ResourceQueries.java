@@ -8,28 +8,37 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Listing queries built from a {@link SqlCondition}. Column and table names come only from
- * {@link ResourceTable}; every value is a bound parameter. Stateless.
+ * Listing queries built from a {@link SqlCondition}. Column and table names come only from {@link
+ * ResourceTable}; every value is a bound parameter. Stateless.
  */
 public final class ResourceQueries {
   private ResourceQueries() {}
 
   public static <R> long count(Handle handle, ResourceTable<R> table, SqlCondition where) {
-    return handle.createQuery("SELECT COUNT(*) FROM " + table.name() + " WHERE " + where.sql())
+    return handle
+        .createQuery("SELECT COUNT(*) FROM " + table.name() + " WHERE " + where.sql())
         .bindMap(where.params())
         .mapTo(Long.class)
         .one();
   }
 
   /** One page in SQL order: {@code orderColumn} (then id, for a stable order). */
-  public static <R> List<R> page(Handle handle, ResourceTable<R> table, SqlCondition where,
-      String orderColumn, boolean descending, long offset, int limit) {
+  public static <R> List<R> page(
+      Handle handle,
+      ResourceTable<R> table,
+      SqlCondition where,
+      String orderColumn,
+      boolean descending,
+      long offset,
+      int limit) {
     String direction = descending ? " DESC" : " ASC";
-    String order = orderColumn.equals("id")
-        ? "id" + direction
-        : orderColumn + direction + ", id" + direction;
-    return query(handle, table, "WHERE " + where.sql() + " ORDER BY " + order
-            + " LIMIT :limit OFFSET :offset", where)
+    String order =
+        orderColumn.equals("id") ? "id" + direction : orderColumn + direction + ", id" + direction;
+    return query(
+            handle,
+            table,
+            "WHERE " + where.sql() + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+            where)
         .bind("limit", limit)
         .bind("offset", offset)
         .mapTo(table.rowType())
@@ -37,12 +46,13 @@ public final class ResourceQueries {
   }
 
   /** Streams every candidate in creation order without holding them all in memory. */
-  public static <R> void scan(Handle handle, ResourceTable<R> table, SqlCondition where,
-      Consumer<R> each) {
-    try (var stream = query(handle, table, "WHERE " + where.sql() + " ORDER BY created, id", where)
-        .setFetchSize(500)
-        .mapTo(table.rowType())
-        .stream()) {
+  public static <R> void scan(
+      Handle handle, ResourceTable<R> table, SqlCondition where, Consumer<R> each) {
+    try (var stream =
+        query(handle, table, "WHERE " + where.sql() + " ORDER BY created, id", where)
+            .setFetchSize(500)
+            .mapTo(table.rowType())
+            .stream()) {
       stream.forEach(each);
     }
   }
@@ -52,17 +62,18 @@ public final class ResourceQueries {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return handle.createQuery("SELECT " + table.columns() + " FROM " + table.name()
-            + " WHERE id IN (<ids>)")
+    return handle
+        .createQuery("SELECT " + table.columns() + " FROM " + table.name() + " WHERE id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
         .registerRowMapper(ConstructorMapper.factory(table.rowType()))
         .mapTo(table.rowType())
         .list();
   }
 
-  private static <R> Query query(Handle handle, ResourceTable<R> table, String tail,
-      SqlCondition where) {
-    return handle.createQuery("SELECT " + table.columns() + " FROM " + table.name() + " " + tail)
+  private static <R> Query query(
+      Handle handle, ResourceTable<R> table, String tail, SqlCondition where) {
+    return handle
+        .createQuery("SELECT " + table.columns() + " FROM " + table.name() + " " + tail)
         .bindMap(where.params())
         .registerRowMapper(ConstructorMapper.factory(table.rowType()));
   }

@@ -11,40 +11,53 @@ import java.util.Optional;
  */
 public final class ResourceTable<R> {
   /** How an indexed attribute compares. */
-  public enum Match { EXACT, CASELESS, BOOLEAN, EMAIL, MEMBER_OF_GROUP, GROUP_HAS_MEMBER }
+  public enum Match {
+    EXACT,
+    CASELESS,
+    BOOLEAN,
+    EMAIL,
+    MEMBER_OF_GROUP,
+    GROUP_HAS_MEMBER
+  }
 
   /** A filterable attribute: how it matches and the column (or subquery anchor) that holds it. */
   public record Indexed(Match match, String column) {}
 
-  public static final ResourceTable<UserRow> USERS = new ResourceTable<>(
-      "users", UserDao.COLUMNS, UserRow.class,
-      Map.of(
-          "id", new Indexed(Match.EXACT, "id"),
-          "username", new Indexed(Match.CASELESS, "user_name_key"),
-          "externalid", new Indexed(Match.EXACT, "external_id"),
-          "active", new Indexed(Match.BOOLEAN, "active"),
-          "emails.value", new Indexed(Match.EMAIL, "id"),
-          "groups.value", new Indexed(Match.MEMBER_OF_GROUP, "id")),
-      Map.of(
-          "id", "id",
-          "username", "user_name_key",
-          "externalid", "external_id",
-          "meta.created", "created",
-          "meta.lastmodified", "last_modified"));
+  public static final ResourceTable<UserRow> USERS =
+      new ResourceTable<>(
+          "users",
+          UserDao.COLUMNS,
+          UserRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "username", new Indexed(Match.CASELESS, "user_name_key"),
+              "externalid", new Indexed(Match.EXACT, "external_id"),
+              "active", new Indexed(Match.BOOLEAN, "active"),
+              "emails.value", new Indexed(Match.EMAIL, "id"),
+              "groups.value", new Indexed(Match.MEMBER_OF_GROUP, "id")),
+          Map.of(
+              "id", "id",
+              "username", "user_name_key",
+              "externalid", "external_id",
+              "meta.created", "created",
+              "meta.lastmodified", "last_modified"));
 
-  public static final ResourceTable<GroupRow> GROUPS = new ResourceTable<>(
-      "groups", GroupDao.COLUMNS, GroupRow.class,
-      Map.of(
-          "id", new Indexed(Match.EXACT, "id"),
-          "displayname", new Indexed(Match.CASELESS, "display_name_key"),
-          "externalid", new Indexed(Match.EXACT, "external_id"),
-          "members.value", new Indexed(Match.GROUP_HAS_MEMBER, "id")),
-      Map.of(
-          "id", "id",
-          "displayname", "display_name_key",
-          "externalid", "external_id",
-          "meta.created", "created",
-          "meta.lastmodified", "last_modified"));
+  public static final ResourceTable<GroupRow> GROUPS =
+      new ResourceTable<>(
+          "groups",
+          GroupDao.COLUMNS,
+          GroupRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "displayname", new Indexed(Match.CASELESS, "display_name_key"),
+              "externalid", new Indexed(Match.EXACT, "external_id"),
+              "members.value", new Indexed(Match.GROUP_HAS_MEMBER, "id")),
+          Map.of(
+              "id", "id",
+              "displayname", "display_name_key",
+              "externalid", "external_id",
+              "meta.created", "created",
+              "meta.lastmodified", "last_modified"));
 
   private final String name;
   private final String columns;
@@ -52,8 +65,12 @@ public final class ResourceTable<R> {
   private final Map<String, Indexed> indexed;
   private final Map<String, String> sortable;
 
-  private ResourceTable(String name, String columns, Class<R> rowType,
-      Map<String, Indexed> indexed, Map<String, String> sortable) {
+  private ResourceTable(
+      String name,
+      String columns,
+      Class<R> rowType,
+      Map<String, Indexed> indexed,
+      Map<String, String> sortable) {
     this.name = name;
     this.columns = columns;
     this.rowType = rowType;

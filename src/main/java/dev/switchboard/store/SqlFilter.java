@@ -15,11 +15,12 @@ import java.util.Optional;
 /**
  * Translates the indexable part of a SCIM filter into SQL over a {@link ResourceTable}'s
  * whitelisted columns. {@code eq} and {@code sw} on indexed attributes are exact; {@code and}
- * narrows by whichever side it can; anything else is left to in-memory evaluation (the result
- * is then marked inexact). Not thread-safe: one instance per translation.
+ * narrows by whichever side it can; anything else is left to in-memory evaluation (the result is
+ * then marked inexact). Not thread-safe: one instance per translation.
  */
 public final class SqlFilter {
-  private static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
+  private static final String MAX_CODE_POINT =
+      new String(Character.toChars(Character.MAX_CODE_POINT));
   private final ResourceTable<?> table;
   private final String coreSchemaUrn;
   private final Map<String, Object> params = new HashMap<>();
@@ -30,13 +31,14 @@ public final class SqlFilter {
   }
 
   /** The narrowing condition for {@code filter} (null filter: all rows, exactly). */
-  public static SqlCondition translate(ResourceTable<?> table, String coreSchemaUrn,
-      Filter filter) {
+  public static SqlCondition translate(
+      ResourceTable<?> table, String coreSchemaUrn, Filter filter) {
     if (filter == null) {
       return SqlCondition.ALL;
     }
     SqlFilter translator = new SqlFilter(table, coreSchemaUrn);
-    return translator.visit(filter, "")
+    return translator
+        .visit(filter, "")
         .map(p -> new SqlCondition(p.sql, translator.params, p.exact))
         .orElse(SqlCondition.NONE_EXACT);
   }
@@ -117,17 +119,26 @@ public final class SqlFilter {
             ? prefixRange(column.column(), folded)
             : exact(column.column() + " = " + bind(folded));
       case EMAIL:
-        return startsWith ? Optional.empty() : exact(
-            "id IN (SELECT user_id FROM user_emails WHERE value_key = "
-                + bind(CaselessKey.of(value.asText())) + ")");
+        return startsWith
+            ? Optional.empty()
+            : exact(
+                "id IN (SELECT user_id FROM user_emails WHERE value_key = "
+                    + bind(CaselessKey.of(value.asText()))
+                    + ")");
       case MEMBER_OF_GROUP:
-        return startsWith ? Optional.empty() : exact(
-            "id IN (SELECT user_id FROM group_members WHERE group_id = "
-                + bind(value.asText()) + ")");
+        return startsWith
+            ? Optional.empty()
+            : exact(
+                "id IN (SELECT user_id FROM group_members WHERE group_id = "
+                    + bind(value.asText())
+                    + ")");
       case GROUP_HAS_MEMBER:
-        return startsWith ? Optional.empty() : exact(
-            "id IN (SELECT group_id FROM group_members WHERE user_id = "
-                + bind(value.asText()) + ")");
+        return startsWith
+            ? Optional.empty()
+            : exact(
+                "id IN (SELECT group_id FROM group_members WHERE user_id = "
+                    + bind(value.asText())
+                    + ")");
       default:
         return Optional.empty();
     }
@@ -138,8 +149,16 @@ public final class SqlFilter {
     if (prefix.isEmpty()) {
       return Optional.empty();
     }
-    return exact("(" + column + " >= " + bind(prefix) + " AND " + column + " < "
-        + bind(prefix + MAX_CODE_POINT) + ")");
+    return exact(
+        "("
+            + column
+            + " >= "
+            + bind(prefix)
+            + " AND "
+            + column
+            + " < "
+            + bind(prefix + MAX_CODE_POINT)
+            + ")");
   }
 
   private static Optional<Part> exact(String sql) {

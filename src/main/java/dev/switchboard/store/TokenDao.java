@@ -11,14 +11,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** API tokens by name and by hash. Runs inside the caller's transaction. */
 @RegisterConstructorMapper(TokenRow.class)
 public interface TokenDao {
-  @SqlUpdate("INSERT INTO api_tokens (name, scope, token_hash, created)"
-      + " VALUES (:name, :scope, :tokenHash, :created)")
+  @SqlUpdate(
+      "INSERT INTO api_tokens (name, scope, token_hash, created)"
+          + " VALUES (:name, :scope, :tokenHash, :created)")
   void insert(@BindMethods TokenRow row);
 
   /** Registers or re-keys a token by name (for tokens given in the environment at start). */
-  @SqlUpdate("INSERT INTO api_tokens (name, scope, token_hash, created)"
-      + " VALUES (:name, :scope, :tokenHash, :created) ON CONFLICT (name) DO UPDATE"
-      + " SET scope = excluded.scope, token_hash = excluded.token_hash")
+  @SqlUpdate(
+      "INSERT INTO api_tokens (name, scope, token_hash, created)"
+          + " VALUES (:name, :scope, :tokenHash, :created) ON CONFLICT (name) DO UPDATE"
+          + " SET scope = excluded.scope, token_hash = excluded.token_hash")
   void upsert(@BindMethods TokenRow row);
 
   @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens WHERE token_hash = :hash")

@@ -17,14 +17,16 @@ public interface UserDao {
   String COLUMNS =
       "id, user_name, external_id, display_name, active, created, last_modified, version, body";
 
-  @SqlUpdate("INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
-      + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
-      + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
+  @SqlUpdate(
+      "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
+          + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
+          + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
   void insert(@BindMethods UserRow row);
 
-  @SqlUpdate("UPDATE users SET user_name = :userName, user_name_key = :userNameKey,"
-      + " external_id = :externalId, display_name = :displayName, active = :active,"
-      + " last_modified = :lastModified, version = :version, body = :body WHERE id = :id")
+  @SqlUpdate(
+      "UPDATE users SET user_name = :userName, user_name_key = :userNameKey,"
+          + " external_id = :externalId, display_name = :displayName, active = :active,"
+          + " last_modified = :lastModified, version = :version, body = :body WHERE id = :id")
   int update(@BindMethods UserRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")

@@ -10,7 +10,8 @@ public record UserRow(
     long created,
     long lastModified,
     long version,
-    String body) implements StoredRow {
+    String body)
+    implements StoredRow {
 
   public String userNameKey() {
     return CaselessKey.of(userName);

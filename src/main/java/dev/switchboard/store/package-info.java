@@ -1,2 +1,5 @@
-/** Durable storage: SQLite (WAL, synchronous=FULL) through Jdbi, numbered Flyway migrations. Knows nothing of HTTP. */
+/**
+ * Durable storage: SQLite (WAL, synchronous=FULL) through Jdbi, numbered Flyway migrations. Knows
+ * nothing of HTTP.
+ */
 package dev.switchboard.store;

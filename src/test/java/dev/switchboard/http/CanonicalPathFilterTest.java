@@ -9,7 +9,8 @@ class CanonicalPathFilterTest {
   @Test
   void endpointNamesMatchInAnyCaseAndTrailingSlashesAreDropped() {
     assertEquals("scim/v2/Users", CanonicalPathFilter.canonical("scim/v2/users/"));
-    assertEquals("scim/v2/ServiceProviderConfig",
+    assertEquals(
+        "scim/v2/ServiceProviderConfig",
         CanonicalPathFilter.canonical("SCIM/V2/serviceproviderconfig"));
     assertEquals("scim/v2/Users/AbC", CanonicalPathFilter.canonical("scim/v2/USERS/AbC"));
     assertEquals("healthz", CanonicalPathFilter.canonical("healthz"));

@@ -32,8 +32,8 @@ class TokenAuthFilterTest {
       assertEquals(401, refused.status());
       assertEquals("401", refused.body().get("status").asText());
       assertEquals("Bearer realm=\"switchboard\"", refused.header("WWW-Authenticate"));
-      var forbidden = server.send("GET", "/AuditEvents", null, "Bearer " + TestServer.IDP_TOKEN,
-          null);
+      var forbidden =
+          server.send("GET", "/AuditEvents", null, "Bearer " + TestServer.IDP_TOKEN, null);
       assertEquals(403, forbidden.status());
     }
   }

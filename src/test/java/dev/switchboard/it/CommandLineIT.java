@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar as an operator meets it (api.md "Running it", "Scopes"): the listening line, health,
- * the {@code token} commands against the same SQLite file as a server, and scope enforcement.
+ * The jar as an operator meets it (api.md "Running it", "Scopes"): the listening line, health, the
+ * {@code token} commands against the same SQLite file as a server, and scope enforcement.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CommandLineIT {
@@ -27,8 +27,7 @@ class CommandLineIT {
   private static final Pattern LISTENING_LINE =
       Pattern.compile("(?m)^listening on http://[^\\s:]+:\\d+/scim/v2$");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path db() {
     return dir.resolve("switchboard.db");
@@ -68,10 +67,10 @@ class CommandLineIT {
     JarProcess.CommandResult list = cli("token", "list", "--db", db().toString());
 
     assertEquals(0, list.exitCode(), list.toString());
-    assertTrue(Pattern.compile("(?m)^ops\\s+admin\\s").matcher(list.stdout()).find(),
-        list.toString());
-    assertTrue(Pattern.compile("(?m)^entra\\s+idp\\s").matcher(list.stdout()).find(),
-        list.toString());
+    assertTrue(
+        Pattern.compile("(?m)^ops\\s+admin\\s").matcher(list.stdout()).find(), list.toString());
+    assertTrue(
+        Pattern.compile("(?m)^entra\\s+idp\\s").matcher(list.stdout()).find(), list.toString());
     String everything = list.stdout() + list.stderr();
     assertFalse(everything.contains(opsToken), "token list printed a secret:\n" + list);
     assertFalse(everything.contains(entraToken), "token list printed a secret:\n" + list);
@@ -96,14 +95,16 @@ class CommandLineIT {
   void idpTokenCannotUseAdminRoutes() throws Exception {
     String adminToken = "admin-" + UUID.randomUUID();
     String idpToken = "idp-" + UUID.randomUUID();
-    Map<String, String> env = Map.of(
-        "SWITCHBOARD_ADMIN_TOKEN", adminToken, "SWITCHBOARD_IDP_TOKEN", idpToken);
+    Map<String, String> env =
+        Map.of("SWITCHBOARD_ADMIN_TOKEN", adminToken, "SWITCHBOARD_IDP_TOKEN", idpToken);
     try (JarProcess server = JarProcess.start(db(), env)) {
       HttpResponse<String> forbidden = server.send("GET", "/scim/v2/AuditEvents", idpToken, null);
       assertEquals(403, forbidden.statusCode(), forbidden.body());
       JsonNode error = json.readTree(forbidden.body());
-      assertEquals("urn:ietf:params:scim:api:messages:2.0:Error",
-          error.path("schemas").path(0).asText(), forbidden.body());
+      assertEquals(
+          "urn:ietf:params:scim:api:messages:2.0:Error",
+          error.path("schemas").path(0).asText(),
+          forbidden.body());
       assertEquals("403", error.path("status").asText(), forbidden.body());
       assertTrue(error.path("status").isTextual(), "status must be a string: " + forbidden.body());
 
@@ -149,7 +150,8 @@ class CommandLineIT {
         cli("token", "create", "--name", name, "--scope", scope, "--db", db().toString());
     assertEquals(0, create.exitCode(), create.toString());
     String token = create.stdout().strip();
-    assertFalse(token.isEmpty() || token.contains("\n"),
+    assertFalse(
+        token.isEmpty() || token.contains("\n"),
         "expected exactly one line, the token:\n" + create);
     return token;
   }

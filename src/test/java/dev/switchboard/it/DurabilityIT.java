@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * api.md "When effects are visible": when a 2xx returns, its effects are committed. A SIGKILL
- * (no shutdown hook, nothing flushed by us) must not lose any write the server acknowledged.
+ * api.md "When effects are visible": when a 2xx returns, its effects are committed. A SIGKILL (no
+ * shutdown hook, nothing flushed by us) must not lose any write the server acknowledged.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DurabilityIT {
@@ -40,12 +40,11 @@ class DurabilityIT {
 
   private final String token = "admin-" + UUID.randomUUID();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private JarProcess start() {
-    return JarProcess.start(dir.resolve("switchboard.db"),
-        Map.of("SWITCHBOARD_ADMIN_TOKEN", token));
+    return JarProcess.start(
+        dir.resolve("switchboard.db"), Map.of("SWITCHBOARD_ADMIN_TOKEN", token));
   }
 
   @Test
@@ -58,8 +57,12 @@ class DurabilityIT {
         assertEquals(201, created.statusCode(), "user u-" + n + ": " + created.body());
         userIds.add(json.readTree(created.body()).path("id").asText());
       }
-      HttpResponse<String> group = server.send("POST", "/scim/v2/Groups", token,
-          "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"g\"}");
+      HttpResponse<String> group =
+          server.send(
+              "POST",
+              "/scim/v2/Groups",
+              token,
+              "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"g\"}");
       assertEquals(201, group.statusCode(), group.body());
       groupId = json.readTree(group.body()).path("id").asText();
       for (String userId : userIds.subList(0, 50)) {
@@ -91,8 +94,9 @@ class DurabilityIT {
       List<Future<?>> running = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
         String prefix = "c-" + thread + "-";
-        running.add(writers.submit(() ->
-            postUntil(server, deadline, prefix, acknowledged, unexpectedAnswers)));
+        running.add(
+            writers.submit(
+                () -> postUntil(server, deadline, prefix, acknowledged, unexpectedAnswers)));
       }
       Thread.sleep(KILL_AFTER_MILLIS);
       server.kill();
@@ -102,24 +106,35 @@ class DurabilityIT {
     } finally {
       writers.shutdownNow();
     }
-    assertTrue(unexpectedAnswers.isEmpty(),
+    assertTrue(
+        unexpectedAnswers.isEmpty(),
         "the live server answered a valid POST with something other than 201: "
             + unexpectedAnswers);
-    assertTrue(acknowledged.size() >= THREADS,
+    assertTrue(
+        acknowledged.size() >= THREADS,
         "too few writes were acknowledged before the kill to prove anything: "
             + acknowledged.size());
 
     try (JarProcess restarted = start()) {
       List<String> lost = findMissing(restarted, List.copyOf(acknowledged));
-      assertTrue(lost.isEmpty(), lost.size() + " of " + acknowledged.size()
-          + " acknowledged users are gone after the kill, e.g. " + lost.subList(0,
-              Math.min(10, lost.size())));
+      assertTrue(
+          lost.isEmpty(),
+          lost.size()
+              + " of "
+              + acknowledged.size()
+              + " acknowledged users are gone after the kill, e.g. "
+              + lost.subList(0, Math.min(10, lost.size())));
     }
   }
 
   /** One writer: POSTs new users until the deadline, recording each userName answered 201. */
-  private Void postUntil(JarProcess server, long deadline, String prefix,
-      Queue<String> acknowledged, Queue<String> unexpectedAnswers) throws InterruptedException {
+  private Void postUntil(
+      JarProcess server,
+      long deadline,
+      String prefix,
+      Queue<String> acknowledged,
+      Queue<String> unexpectedAnswers)
+      throws InterruptedException {
     for (int n = 0; System.nanoTime() < deadline; n++) {
       String userName = prefix + n;
       try {
@@ -142,12 +157,14 @@ class DurabilityIT {
     try {
       List<Callable<String>> lookups = new ArrayList<>();
       for (String userName : userNames) {
-        lookups.add(() -> {
-          String filter = URLEncoder.encode("userName eq \"" + userName + "\"",
-              StandardCharsets.UTF_8).replace("+", "%20");
-          JsonNode found = getJson(server, "/scim/v2/Users?filter=" + filter);
-          return found.path("totalResults").asInt() == 1 ? null : userName;
-        });
+        lookups.add(
+            () -> {
+              String filter =
+                  URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8)
+                      .replace("+", "%20");
+              JsonNode found = getJson(server, "/scim/v2/Users?filter=" + filter);
+              return found.path("totalResults").asInt() == 1 ? null : userName;
+            });
       }
       List<String> missing = new ArrayList<>();
       for (Future<String> lookup : readers.invokeAll(lookups, 60, TimeUnit.SECONDS)) {
@@ -170,12 +187,14 @@ class DurabilityIT {
 
   private static String user(String userName) {
     return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
-        + userName + "\"}";
+        + userName
+        + "\"}";
   }
 
   private static String addMember(String userId) {
     return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
         + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
-        + userId + "\"}]}]}";
+        + userId
+        + "\"}]}]}";
   }
 }

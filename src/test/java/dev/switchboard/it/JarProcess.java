@@ -25,11 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged jar ({@code -Dswitchboard.jar}, else {@code target/switchboard.jar}) as a child
- * process, spoken to only through its command line, its output and HTTP: a serving process
- * ({@link #start}) or one CLI command ({@link #run}). Children inherit no {@code SWITCHBOARD_*}
- * variable from the caller's environment, so each test states all of its configuration. A
- * serving instance is used by one test thread at a time, except {@link #send}, which is
- * thread-safe.
+ * process, spoken to only through its command line, its output and HTTP: a serving process ({@link
+ * #start}) or one CLI command ({@link #run}). Children inherit no {@code SWITCHBOARD_*} variable
+ * from the caller's environment, so each test states all of its configuration. A serving instance
+ * is used by one test thread at a time, except {@link #send}, which is thread-safe.
  */
 public final class JarProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -43,10 +42,8 @@ public final class JarProcess implements AutoCloseable {
   private final Thread stdoutPump;
   private final Thread stderrPump;
   private final CompletableFuture<URI> listening = new CompletableFuture<>();
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(REQUEST)
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REQUEST).build();
   private URI scimBase;
 
   /** What one CLI command did. */
@@ -64,8 +61,8 @@ public final class JarProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar switchboard.jar --port 0 --db DB ARGS…} with {@code env} added, in
-   * the database's directory, and waits for its listening line.
+   * Starts {@code java -jar switchboard.jar --port 0 --db DB ARGS…} with {@code env} added, in the
+   * database's directory, and waits for its listening line.
    */
   public static JarProcess start(Path db, Map<String, String> env, String... args) {
     List<String> command = javaJar();
@@ -84,8 +81,14 @@ public final class JarProcess implements AutoCloseable {
     try {
       if (!jar.process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
         jar.kill();
-        throw new AssertionError("'" + String.join(" ", args) + "' did not finish within "
-            + COMMAND + "\n" + jar.stdout() + jar.stderr());
+        throw new AssertionError(
+            "'"
+                + String.join(" ", args)
+                + "' did not finish within "
+                + COMMAND
+                + "\n"
+                + jar.stdout()
+                + jar.stderr());
       }
       jar.drain();
       return new CommandResult(jar.process.exitValue(), jar.stdout(), jar.stderr());
@@ -104,11 +107,14 @@ public final class JarProcess implements AutoCloseable {
   /** Sends a request to {@code path} (absolute, e.g. {@code /healthz}); null token = none. */
   public HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(scimBase.resolve(path))
-        .timeout(REQUEST)
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(scimBase.resolve(path))
+            .timeout(REQUEST)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -167,8 +173,14 @@ public final class JarProcess implements AutoCloseable {
       scimBase = listening.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       kill();
-      throw new AssertionError("no 'listening on' line within " + STARTUP + "\n--- stdout ---\n"
-          + stdout() + "\n--- stderr ---\n" + stderr(), e);
+      throw new AssertionError(
+          "no 'listening on' line within "
+              + STARTUP
+              + "\n--- stdout ---\n"
+              + stdout()
+              + "\n--- stderr ---\n"
+              + stderr(),
+          e);
     } catch (InterruptedException e) {
       kill();
       Thread.currentThread().interrupt();
@@ -177,22 +189,25 @@ public final class JarProcess implements AutoCloseable {
   }
 
   private Thread pump(InputStream stream, StringBuffer sink, boolean watchForListening) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(
-          new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          sink.append(line).append('\n');
-          Matcher matcher = LISTENING.matcher(line);
-          if (watchForListening && matcher.find()) {
-            listening.complete(URI.create(matcher.group(1)));
-          }
-        }
-      } catch (IOException e) {
-        sink.append("[output unreadable: ").append(e).append("]\n");
-      } finally {
-        listening.completeExceptionally(new IllegalStateException("the process ended"));
-      }
-    }, "jar-output-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  sink.append(line).append('\n');
+                  Matcher matcher = LISTENING.matcher(line);
+                  if (watchForListening && matcher.find()) {
+                    listening.complete(URI.create(matcher.group(1)));
+                  }
+                }
+              } catch (IOException e) {
+                sink.append("[output unreadable: ").append(e).append("]\n");
+              } finally {
+                listening.completeExceptionally(new IllegalStateException("the process ended"));
+              }
+            },
+            "jar-output-pump");
     thread.setDaemon(true);
     thread.start();
     return thread;
@@ -208,8 +223,8 @@ public final class JarProcess implements AutoCloseable {
     }
   }
 
-  private static Process launch(List<String> command, Path workingDirectory,
-      Map<String, String> env) {
+  private static Process launch(
+      List<String> command, Path workingDirectory, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
     builder.environment().putAll(env);
@@ -222,8 +237,8 @@ public final class JarProcess implements AutoCloseable {
 
   private static List<String> javaJar() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path jar = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"))
-        .toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError(jar + " is missing; build it with 'mvn -B -q package -DskipTests'");
     }

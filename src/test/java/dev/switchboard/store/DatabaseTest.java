@@ -39,8 +39,9 @@ class DatabaseTest {
     insertUser("u1", "Ann");
     database.close();
     database = Database.openSqlite(file);
-    assertEquals(List.of("u1"), database.read(h ->
-        h.createQuery("SELECT id FROM users").mapTo(String.class).list()));
+    assertEquals(
+        List.of("u1"),
+        database.read(h -> h.createQuery("SELECT id FROM users").mapTo(String.class).list()));
   }
 
   @Test
@@ -52,31 +53,37 @@ class DatabaseTest {
   @Test
   void deletingAUserRemovesItsMembershipsAndEmails() {
     insertUser("u1", "Ann");
-    database.write(h -> {
-      h.attach(GroupDao.class).insert(new GroupRow("g1", "Sales", null, 1, 1, 1, "{}"));
-      h.attach(MembershipDao.class).add("g1", "u1", null);
-      h.attach(UserDao.class).insertEmails("u1", List.of("ann@example.com"));
-      h.attach(UserDao.class).delete("u1");
-      return null;
-    });
+    database.write(
+        h -> {
+          h.attach(GroupDao.class).insert(new GroupRow("g1", "Sales", null, 1, 1, 1, "{}"));
+          h.attach(MembershipDao.class).add("g1", "u1", null);
+          h.attach(UserDao.class).insertEmails("u1", List.of("ann@example.com"));
+          h.attach(UserDao.class).delete("u1");
+          return null;
+        });
     assertEquals(0L, count("group_members"));
     assertEquals(0L, count("user_emails"));
   }
 
   @Test
   void aFailedTransactionLeavesNothingBehind() {
-    assertThrows(IllegalStateException.class, () -> database.write(h -> {
-      h.attach(UserDao.class).insert(row("u1", "Ann"));
-      throw new IllegalStateException("boom");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            database.write(
+                h -> {
+                  h.attach(UserDao.class).insert(row("u1", "Ann"));
+                  throw new IllegalStateException("boom");
+                }));
     assertEquals(0L, count("users"));
   }
 
   private void insertUser(String id, String userName) {
-    database.write(h -> {
-      h.attach(UserDao.class).insert(row(id, userName));
-      return null;
-    });
+    database.write(
+        h -> {
+          h.attach(UserDao.class).insert(row(id, userName));
+          return null;
+        });
   }
 
   private static UserRow row(String id, String userName) {
@@ -84,8 +91,8 @@ class DatabaseTest {
   }
 
   private long count(String table) {
-    return database.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-        .mapTo(Long.class).one());
+    return database.read(
+        h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   private String pragma(String name) {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The algorithmic promise of the membership relation, checked by counting JDBC work rather than
- * by timing: adding or removing one member reads and writes the same few rows whether the group
- * has ten members or twenty thousand.
+ * The algorithmic promise of the membership relation, checked by counting JDBC work rather than by
+ * timing: adding or removing one member reads and writes the same few rows whether the group has
+ * ten members or twenty thousand.
  */
 class MembershipWorkTest {
   private static final int BIG = 20_000;
@@ -29,16 +29,19 @@ class MembershipWorkTest {
     smallGroup = server.createGroup("small");
     bigGroup = server.createGroup("big");
     List<String> ids = insertUsers(BIG);
-    server.database().write(handle -> {
-      MembershipDao members = handle.attach(MembershipDao.class);
-      for (String id : ids) {
-        members.add(bigGroup, id, null);
-      }
-      for (String id : ids.subList(0, 10)) {
-        members.add(smallGroup, id, null);
-      }
-      return null;
-    });
+    server
+        .database()
+        .write(
+            handle -> {
+              MembershipDao members = handle.attach(MembershipDao.class);
+              for (String id : ids) {
+                members.add(bigGroup, id, null);
+              }
+              for (String id : ids.subList(0, 10)) {
+                members.add(smallGroup, id, null);
+              }
+              return null;
+            });
   }
 
   @AfterAll
@@ -60,10 +63,19 @@ class MembershipWorkTest {
   void removingOneMemberDoesNotReadTheGroup() {
     String leaver = server.createUser("leaver-" + UUID.randomUUID());
     addMember(bigGroup, leaver);
-    Work remove = measure(() -> assertEquals(204, server.patch("/Groups/" + bigGroup,
-        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-            + "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + leaver + "\\\"]\"}]}")
-        .status()));
+    Work remove =
+        measure(
+            () ->
+                assertEquals(
+                    204,
+                    server
+                        .patch(
+                            "/Groups/" + bigGroup,
+                            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                                + "[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+                                + leaver
+                                + "\\\"]\"}]}")
+                        .status()));
     assertTrue(remove.rowsRead() < 20, "rows read: " + remove.rowsRead());
   }
 
@@ -76,25 +88,44 @@ class MembershipWorkTest {
   }
 
   private static void addMember(String groupId, String userId) {
-    assertEquals(204, server.patch("/Groups/" + groupId,
-        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-            + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId
-            + "\"}]}]}").status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                    + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                    + userId
+                    + "\"}]}]}")
+            .status());
   }
 
   private static List<String> insertUsers(int count) {
     List<String> ids = new ArrayList<>(count);
-    server.database().write(handle -> {
-      UserDao users = handle.attach(UserDao.class);
-      for (int i = 0; i < count; i++) {
-        String id = UUID.randomUUID().toString();
-        users.insert(new UserRow(id, "member-" + i, null, null, true, 1L, 1L, 1L,
-            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"member-"
-                + i + "\",\"active\":true}"));
-        ids.add(id);
-      }
-      return null;
-    });
+    server
+        .database()
+        .write(
+            handle -> {
+              UserDao users = handle.attach(UserDao.class);
+              for (int i = 0; i < count; i++) {
+                String id = UUID.randomUUID().toString();
+                users.insert(
+                    new UserRow(
+                        id,
+                        "member-" + i,
+                        null,
+                        null,
+                        true,
+                        1L,
+                        1L,
+                        1L,
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"member-"
+                            + i
+                            + "\",\"active\":true}"));
+                ids.add(id);
+              }
+              return null;
+            });
     return ids;
   }
 }

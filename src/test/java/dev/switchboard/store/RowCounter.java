@@ -36,22 +36,23 @@ public final class RowCounter {
 
   @SuppressWarnings("unchecked")
   private <T> T proxy(Class<T> type, T target) {
-    InvocationHandler handler = (self, method, args) -> {
-      Object result;
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      String name = method.getName();
-      if (target instanceof ResultSet && name.equals("next") && Boolean.TRUE.equals(result)) {
-        rowsRead.incrementAndGet();
-      }
-      if (target instanceof Statement && name.startsWith("execute")) {
-        statements.incrementAndGet();
-      }
-      return wrapResult(method.getReturnType(), result);
-    };
+    InvocationHandler handler =
+        (self, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          String name = method.getName();
+          if (target instanceof ResultSet && name.equals("next") && Boolean.TRUE.equals(result)) {
+            rowsRead.incrementAndGet();
+          }
+          if (target instanceof Statement && name.startsWith("execute")) {
+            statements.incrementAndGet();
+          }
+          return wrapResult(method.getReturnType(), result);
+        };
     return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 
@@ -60,7 +61,8 @@ public final class RowCounter {
     if (result == null || !declared.isInterface()) {
       return result;
     }
-    if (Connection.class.isAssignableFrom(declared) || Statement.class.isAssignableFrom(declared)
+    if (Connection.class.isAssignableFrom(declared)
+        || Statement.class.isAssignableFrom(declared)
         || ResultSet.class.isAssignableFrom(declared)) {
       return proxy((Class) declared, result);
     }

@@ -16,7 +16,8 @@ public final class ScimExceptionMapper implements ExceptionMapper<ScimException>
     Response response = ScimResponses.error(status, error.getScimType(), error.getDetail());
     if (status == 401) {
       return Response.fromResponse(response)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"").build();
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"")
+          .build();
     }
     return response;
   }

@@ -18,7 +18,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
   public Response toResponse(Throwable exception) {
     String errorId = UUID.randomUUID().toString();
     log.error("unexpected failure, error id {}", errorId, exception);
-    return ScimResponses.error(500, null,
+    return ScimResponses.error(
+        500,
+        null,
         "Internal error " + errorId + "; nothing was changed. Report this id to the operator.");
   }
 }

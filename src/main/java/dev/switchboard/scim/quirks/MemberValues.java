@@ -48,7 +48,8 @@ public final class MemberValues {
             "A member needs a 'value' holding the user's id, got " + element);
       }
       JsonNode type = element.get("type");
-      if (type != null && type.isTextual()
+      if (type != null
+          && type.isTextual()
           && type.textValue().toLowerCase(Locale.ROOT).equals("group")) {
         log.info("skipping nested group member {}: groups are not nested here", id.asText());
         continue;

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A PATCH {@code add}/{@code replace} without a path carries attributes as the keys of its
- * value. IdPs put dotted sub-attribute paths and full-URN extension paths there, and Okta echoes
- * the resource's own {@code id} on every group push:
+ * A PATCH {@code add}/{@code replace} without a path carries attributes as the keys of its value.
+ * IdPs put dotted sub-attribute paths and full-URN extension paths there, and Okta echoes the
+ * resource's own {@code id} on every group push:
  *
  * <pre>
  * {"op": "replace", "value": {"name.givenName": "Ann",
@@ -20,9 +20,9 @@ import java.util.function.Predicate;
  *   "displayName": "Sales Agents"}}
  * </pre>
  *
- * Each key becomes an operation of its own with that key as its path, so the SDK applies it as
- * a path; an extension object becomes one operation per extension attribute; {@code id},
- * {@code meta} and {@code schemas} are dropped (readOnly: a no-op).
+ * Each key becomes an operation of its own with that key as its path, so the SDK applies it as a
+ * path; an extension object becomes one operation per extension attribute; {@code id}, {@code meta}
+ * and {@code schemas} are dropped (readOnly: a no-op).
  */
 public final class NoPathOperationSplitter {
   private static final Set<String> IGNORED = Set.of("id", "meta", "schemas");
@@ -30,20 +30,21 @@ public final class NoPathOperationSplitter {
   /** One path and the value to set there. */
   public record PathValue(String path, JsonNode value) {}
 
-  /**
-   * Splits {@code value}; {@code isExtensionUrn} says whether a key is an extension schema URN.
-   */
+  /** Splits {@code value}; {@code isExtensionUrn} says whether a key is an extension schema URN. */
   public static List<PathValue> split(ObjectNode value, Predicate<String> isExtensionUrn) {
     List<PathValue> result = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>)
-        value::fields) {
+    for (Map.Entry<String, JsonNode> field :
+        (Iterable<Map.Entry<String, JsonNode>>) value::fields) {
       String key = field.getKey();
       if (IGNORED.contains(key.toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       if (isExtensionUrn.test(key) && field.getValue().isObject()) {
-        field.getValue().fields().forEachRemaining(sub ->
-            result.add(new PathValue(key + ":" + sub.getKey(), sub.getValue())));
+        field
+            .getValue()
+            .fields()
+            .forEachRemaining(
+                sub -> result.add(new PathValue(key + ":" + sub.getKey(), sub.getValue())));
       } else {
         result.add(new PathValue(key, field.getValue()));
       }

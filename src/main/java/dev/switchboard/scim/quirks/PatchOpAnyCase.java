@@ -5,8 +5,8 @@ import com.unboundid.scim2.common.messages.PatchOpType;
 import java.util.Locale;
 
 /**
- * Entra ID capitalises PATCH operation names; the SDK knows {@code Add}, {@code ADD} and
- * {@code add} but not every spelling.
+ * Entra ID capitalises PATCH operation names; the SDK knows {@code Add}, {@code ADD} and {@code
+ * add} but not every spelling.
  *
  * <pre>
  * {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -18,7 +18,8 @@ import java.util.Locale;
 public final class PatchOpAnyCase {
   public static PatchOpType parse(String op) throws BadRequestException {
     if (op == null) {
-      throw BadRequestException.invalidSyntax("Each operation needs an 'op': add, replace or remove");
+      throw BadRequestException.invalidSyntax(
+          "Each operation needs an 'op': add, replace or remove");
     }
     switch (op.trim().toLowerCase(Locale.ROOT)) {
       case "add":

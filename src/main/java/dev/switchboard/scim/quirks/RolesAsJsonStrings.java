@@ -18,9 +18,9 @@ import com.unboundid.scim2.common.utils.JsonUtils;
  *  "value": [{"value": "{\"id\":\"7b4a…\",\"value\":\"Admin\",\"displayName\":\"Admin\"}"}]}
  * </pre>
  *
- * The text is decoded: a string holding an array or object becomes that JSON, and an element
- * whose {@code value} holds an object is replaced by that object's fields (its
- * {@code displayName} read as the RFC's {@code display}; the app role's {@code id} dropped).
+ * The text is decoded: a string holding an array or object becomes that JSON, and an element whose
+ * {@code value} holds an object is replaced by that object's fields (its {@code displayName} read
+ * as the RFC's {@code display}; the app role's {@code id} dropped).
  */
 public final class RolesAsJsonStrings {
   /** The decoded roles value; returns the input unchanged when nothing is encoded. */

@@ -13,8 +13,8 @@ import java.util.Set;
  * GET /Users?filter=name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)
  * </pre>
  *
- * A comparison value that is not a JSON literal (string, number, true, false, null) is quoted as
- * a string; everything else is passed through untouched, quoted strings included.
+ * A comparison value that is not a JSON literal (string, number, true, false, null) is quoted as a
+ * string; everything else is passed through untouched, quoted strings included.
  */
 public final class UnquotedFilterValues {
   private static final Set<String> COMPARISONS =
@@ -40,7 +40,8 @@ public final class UnquotedFilterValues {
         }
       } else {
         int end = i;
-        while (end < filter.length() && !isDelimiter(filter.charAt(end))
+        while (end < filter.length()
+            && !isDelimiter(filter.charAt(end))
             && filter.charAt(end) != '"') {
           end++;
         }
@@ -78,7 +79,9 @@ public final class UnquotedFilterValues {
   }
 
   private static boolean isJsonLiteral(String word) {
-    return word.equals("true") || word.equals("false") || word.equals("null")
+    return word.equals("true")
+        || word.equals("false")
+        || word.equals("null")
         || word.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   }
 

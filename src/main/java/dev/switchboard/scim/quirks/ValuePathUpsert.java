@@ -16,8 +16,8 @@ import com.unboundid.scim2.common.messages.PatchOperation;
  * </pre>
  *
  * The SDK answers a replace whose filter matches nothing with 400 noTarget, which would lose
- * Entra's whole update. Here such a replace becomes an add, which creates the element
- * {@code {"type": "work", "value": …}} (the SDK's add already does that).
+ * Entra's whole update. Here such a replace becomes an add, which creates the element {@code
+ * {"type": "work", "value": …}} (the SDK's add already does that).
  */
 public final class ValuePathUpsert {
   /** Applies {@code operation} to {@code body}, creating a missing filtered element. */

@@ -15,7 +15,8 @@ class EnterpriseManagerValueTest extends QuirkTestBase {
 
   @Test
   void bareStringBecomesAnObjectAndBlankRemovesIt() throws Exception {
-    ObjectNode extension = (ObjectNode) JsonUtils.getObjectReader().readTree("{\"manager\":\"m1\"}");
+    ObjectNode extension =
+        (ObjectNode) JsonUtils.getObjectReader().readTree("{\"manager\":\"m1\"}");
     EnterpriseManagerValue.normalize(extension);
     assertEquals("m1", extension.at("/manager/value").asText());
     ObjectNode cleared =
@@ -28,13 +29,17 @@ class EnterpriseManagerValueTest extends QuirkTestBase {
   void entraManagerAsStringIsReturnedAsObjectAndClearedByEmptyValue() {
     String managerId = server.createUser(unique("boss"));
     String id = server.createUser(unique("report"));
-    assertEquals(204, server.patch("/Users/" + id,
-        Fixtures.load(Fixtures.ENTRA_PATCH_MANAGER, "managerId", managerId)).status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Users/" + id, Fixtures.load(Fixtures.ENTRA_PATCH_MANAGER, "managerId", managerId))
+            .status());
     JsonNode user = server.get("/Users/" + id).body();
     assertEquals(managerId, user.at(ENTERPRISE + "/manager/value").asText());
 
-    assertEquals(204, server.patch("/Users/" + id,
-        Fixtures.load(Fixtures.ENTRA_CLEAR_MANAGER)).status());
+    assertEquals(
+        204, server.patch("/Users/" + id, Fixtures.load(Fixtures.ENTRA_CLEAR_MANAGER)).status());
     assertFalse(server.get("/Users/" + id).body().at(ENTERPRISE).has("manager"));
   }
 }

@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 class MemberValuesTest extends QuirkTestBase {
   @Test
   void readsEveryShapeIdPsSend() throws Exception {
-    JsonNode value = JsonUtils.getObjectReader().readTree("[\"a\", {\"$ref\": null,"
-        + " \"value\": \"b\"}, {\"displayName\": \"new User\", \"value\": \"c\"},"
-        + " {\"value\": \"d\", \"type\": \"Group\"}]");
-    assertEquals(List.of(new Member("a", null), new Member("b", null),
-        new Member("c", "new User")), MemberValues.parse(value));
+    JsonNode value =
+        JsonUtils.getObjectReader()
+            .readTree(
+                "[\"a\", {\"$ref\": null,"
+                    + " \"value\": \"b\"}, {\"displayName\": \"new User\", \"value\": \"c\"},"
+                    + " {\"value\": \"d\", \"type\": \"Group\"}]");
+    assertEquals(
+        List.of(new Member("a", null), new Member("b", null), new Member("c", "new User")),
+        MemberValues.parse(value));
   }
 
   @Test
@@ -28,8 +32,20 @@ class MemberValuesTest extends QuirkTestBase {
     String groupId = server.createGroup(unique("Support"));
     String first = server.createUser(unique("first"));
     String second = server.createUser(unique("second"));
-    assertEquals(204, server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS,
-        "first", first, "second", second, "unknown", "no-such-user")).status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                Fixtures.load(
+                    Fixtures.ENTRA_ADD_MEMBERS,
+                    "first",
+                    first,
+                    "second",
+                    second,
+                    "unknown",
+                    "no-such-user"))
+            .status());
     assertEquals(Set.of(first, second), members(groupId));
   }
 
@@ -38,10 +54,17 @@ class MemberValuesTest extends QuirkTestBase {
     String groupId = server.createGroup(unique("Billing"));
     String stays = server.createUser(unique("stays"));
     String leaves = server.createUser(unique("leaves"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS,
-        "first", stays, "second", leaves, "unknown", "x"));
-    assertEquals(204, server.patch("/Groups/" + groupId,
-        Fixtures.load(Fixtures.ENTRA_REMOVE_MEMBERS, "userId", leaves)).status());
+    server.patch(
+        "/Groups/" + groupId,
+        Fixtures.load(
+            Fixtures.ENTRA_ADD_MEMBERS, "first", stays, "second", leaves, "unknown", "x"));
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                Fixtures.load(Fixtures.ENTRA_REMOVE_MEMBERS, "userId", leaves))
+            .status());
     assertEquals(Set.of(stays), members(groupId));
   }
 
@@ -50,10 +73,11 @@ class MemberValuesTest extends QuirkTestBase {
     String groupId = server.createGroup(unique("Ops"));
     String a = server.createUser(unique("a"));
     String b = server.createUser(unique("b"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS,
-        "first", a, "second", b, "unknown", "x"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.RFC_REMOVE_MEMBER_FILTER,
-        "userId", a));
+    server.patch(
+        "/Groups/" + groupId,
+        Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS, "first", a, "second", b, "unknown", "x"));
+    server.patch(
+        "/Groups/" + groupId, Fixtures.load(Fixtures.RFC_REMOVE_MEMBER_FILTER, "userId", a));
     assertEquals(Set.of(b), members(groupId));
     server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.RFC_REMOVE_ALL_MEMBERS));
     assertEquals(Set.of(), members(groupId));
@@ -64,10 +88,11 @@ class MemberValuesTest extends QuirkTestBase {
     String groupId = server.createGroup(unique("Night"));
     String old = server.createUser(unique("old"));
     String only = server.createUser(unique("only"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS,
-        "first", old, "second", old, "unknown", "x"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.OKTA_REPLACE_MEMBERS,
-        "userId", only));
+    server.patch(
+        "/Groups/" + groupId,
+        Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS, "first", old, "second", old, "unknown", "x"));
+    server.patch(
+        "/Groups/" + groupId, Fixtures.load(Fixtures.OKTA_REPLACE_MEMBERS, "userId", only));
     assertEquals(Set.of(only), members(groupId));
   }
 
@@ -76,10 +101,21 @@ class MemberValuesTest extends QuirkTestBase {
     String groupId = server.createGroup(unique("Bare"));
     String bare = server.createUser(unique("bare"));
     String named = server.createUser(unique("named"));
-    assertEquals(204, server.patch("/Groups/" + groupId, Fixtures.load(
-        Fixtures.MS_ADD_MEMBER_BARE_STRING, "groupId", groupId, "userId", bare)).status());
-    assertEquals(204, server.patch("/Groups/" + groupId, Fixtures.load(
-        Fixtures.MS_ADD_MEMBER_DISPLAY_NAME, "userId", named)).status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                Fixtures.load(
+                    Fixtures.MS_ADD_MEMBER_BARE_STRING, "groupId", groupId, "userId", bare))
+            .status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                Fixtures.load(Fixtures.MS_ADD_MEMBER_DISPLAY_NAME, "userId", named))
+            .status());
     JsonNode group = server.get("/Groups/" + groupId).body();
     assertEquals(Set.of(bare, named), members(groupId));
     assertTrue(group.toString().contains("new User"));
@@ -89,15 +125,20 @@ class MemberValuesTest extends QuirkTestBase {
   void aGroupPatchAnswersWithoutTheMemberList() {
     String groupId = server.createGroup(unique("Quiet"));
     String a = server.createUser(unique("q"));
-    var reply = server.patch("/Groups/" + groupId + "?attributes=displayName",
-        Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS, "first", a, "second", a, "unknown", "x"));
+    var reply =
+        server.patch(
+            "/Groups/" + groupId + "?attributes=displayName",
+            Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS, "first", a, "second", a, "unknown", "x"));
     assertEquals(200, reply.status());
     assertFalse(reply.body().has("members"));
   }
 
   private static Set<String> members(String groupId) {
     Set<String> ids = new HashSet<>();
-    server.get("/Groups/" + groupId).body().path("members")
+    server
+        .get("/Groups/" + groupId)
+        .body()
+        .path("members")
         .forEach(m -> ids.add(m.get("value").asText()));
     return ids;
   }

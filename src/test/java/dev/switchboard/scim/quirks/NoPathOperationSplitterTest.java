@@ -10,25 +10,41 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NoPathOperationSplitterTest extends QuirkTestBase {
-  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @Test
   void eachKeyBecomesAPathAndIdIsDropped() throws Exception {
-    ObjectNode value = (ObjectNode) JsonUtils.getObjectReader().readTree("{\"id\":\"g1\","
-        + "\"name.givenName\":\"Ann\",\"" + ENTERPRISE + ":employeeNumber\":\"7\",\""
-        + ENTERPRISE + "\":{\"department\":\"D\"}}");
-    List<String> paths = NoPathOperationSplitter.split(value, k -> k.equals(ENTERPRISE)).stream()
-        .map(NoPathOperationSplitter.PathValue::path).toList();
-    assertEquals(List.of("name.givenName", ENTERPRISE + ":employeeNumber",
-        ENTERPRISE + ":department"), paths);
+    ObjectNode value =
+        (ObjectNode)
+            JsonUtils.getObjectReader()
+                .readTree(
+                    "{\"id\":\"g1\","
+                        + "\"name.givenName\":\"Ann\",\""
+                        + ENTERPRISE
+                        + ":employeeNumber\":\"7\",\""
+                        + ENTERPRISE
+                        + "\":{\"department\":\"D\"}}");
+    List<String> paths =
+        NoPathOperationSplitter.split(value, k -> k.equals(ENTERPRISE)).stream()
+            .map(NoPathOperationSplitter.PathValue::path)
+            .toList();
+    assertEquals(
+        List.of("name.givenName", ENTERPRISE + ":employeeNumber", ENTERPRISE + ":department"),
+        paths);
   }
 
   @Test
   void entraNoPathAddWithDottedAndUrnKeysSetsThoseAttributes() {
     String userName = unique("dotted");
     String id = server.createUser(userName);
-    assertEquals(204, server.patch("/Users/" + id, Fixtures.load(Fixtures.ENTRA_PATCH_USER,
-        "email", userName + "@example.com")).status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Users/" + id,
+                Fixtures.load(Fixtures.ENTRA_PATCH_USER, "email", userName + "@example.com"))
+            .status());
     JsonNode user = server.get("/Users/" + id).body();
     assertEquals("Anna", user.at("/name/givenName").asText());
     assertEquals("Berg", user.at("/name/familyName").asText());
@@ -39,11 +55,19 @@ class NoPathOperationSplitterTest extends QuirkTestBase {
   void oktaRenameEchoingTheGroupIdRenamesAndKeepsMembers() {
     String groupId = server.createGroup(unique("Sales"));
     String member = server.createUser(unique("seller"));
-    server.patch("/Groups/" + groupId, Fixtures.load(Fixtures.ENTRA_ADD_MEMBERS,
-        "first", member, "second", member, "unknown", member));
+    server.patch(
+        "/Groups/" + groupId,
+        Fixtures.load(
+            Fixtures.ENTRA_ADD_MEMBERS, "first", member, "second", member, "unknown", member));
     String newName = unique("Sales Agents");
-    assertEquals(204, server.patch("/Groups/" + groupId, Fixtures.load(
-        Fixtures.OKTA_RENAME_GROUP, "groupId", groupId, "displayName", newName)).status());
+    assertEquals(
+        204,
+        server
+            .patch(
+                "/Groups/" + groupId,
+                Fixtures.load(
+                    Fixtures.OKTA_RENAME_GROUP, "groupId", groupId, "displayName", newName))
+            .status());
     JsonNode group = server.get("/Groups/" + groupId).body();
     assertEquals(groupId, group.get("id").asText());
     assertEquals(newName, group.get("displayName").asText());

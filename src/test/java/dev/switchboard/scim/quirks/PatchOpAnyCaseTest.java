@@ -22,9 +22,14 @@ class PatchOpAnyCaseTest extends QuirkTestBase {
   void entraCapitalisedReplaceIsApplied() {
     String id = server.createUser(unique("case"));
     String renamed = unique("renamed");
-    Reply reply = server.patch("/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:"
-        + "messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"rePlace\",\"path\":\"userName\","
-        + "\"value\":\"" + renamed + "\"}]}");
+    Reply reply =
+        server.patch(
+            "/Users/" + id,
+            "{\"schemas\":[\"urn:ietf:params:scim:api:"
+                + "messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"rePlace\",\"path\":\"userName\","
+                + "\"value\":\""
+                + renamed
+                + "\"}]}");
     assertEquals(204, reply.status());
     assertEquals(renamed, server.get("/Users/" + id).body().get("userName").asText());
   }

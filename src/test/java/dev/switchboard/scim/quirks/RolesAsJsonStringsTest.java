@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 class RolesAsJsonStringsTest extends QuirkTestBase {
   @Test
   void decodesAnArraySentAsText() throws Exception {
-    JsonNode decoded = RolesAsJsonStrings.decode(JsonUtils.getObjectReader().readTree(
-        "\"[{\\\"primary\\\":true,\\\"type\\\":\\\"WindowsAzureActiveDirectoryRole\\\","
-            + "\\\"value\\\":\\\"Admin\\\"}]\""));
+    JsonNode decoded =
+        RolesAsJsonStrings.decode(
+            JsonUtils.getObjectReader()
+                .readTree(
+                    "\"[{\\\"primary\\\":true,\\\"type\\\":\\\"WindowsAzureActiveDirectoryRole\\\","
+                        + "\\\"value\\\":\\\"Admin\\\"}]\""));
     assertEquals("Admin", decoded.at("/0/value").asText());
     assertEquals(true, decoded.at("/0/primary").booleanValue());
   }
@@ -20,12 +23,14 @@ class RolesAsJsonStringsTest extends QuirkTestBase {
   @Test
   void entraRoleValueHoldingJsonIsStoredAsTheRole() {
     String id = server.createUser(unique("agent"));
-    assertEquals(204, server.patch("/Users/" + id,
-        Fixtures.load(Fixtures.ENTRA_PATCH_ROLES)).status());
+    assertEquals(
+        204, server.patch("/Users/" + id, Fixtures.load(Fixtures.ENTRA_PATCH_ROLES)).status());
     JsonNode roles = server.get("/Users/" + id).body().get("roles");
     assertEquals(1, roles.size());
     assertEquals("Supervisor", roles.get(0).get("value").asText());
-    assertEquals("Supervisor", roles.get(0).get("display").asText(""),
+    assertEquals(
+        "Supervisor",
+        roles.get(0).get("display").asText(""),
         "displayName is not a roles sub-attribute; display is");
   }
 }

@@ -19,75 +19,87 @@ import org.junit.jupiter.api.Test;
 /** api.md "Scopes": who may call, and how a refusal looks. */
 class AuthenticationTest {
 
-    @Test
-    void missingTokenGets401WithBearerChallengeAndScimError() {
-        ScimResponse response = ScimClient.anonymous().get("/Users");
+  @Test
+  void missingTokenGets401WithBearerChallengeAndScimError() {
+    ScimResponse response = ScimClient.anonymous().get("/Users");
 
-        assertScimError(response, 401);
-        assertBearerChallenge(response);
-    }
+    assertScimError(response, 401);
+    assertBearerChallenge(response);
+  }
 
-    @Test
-    void unknownTokenGets401WithBearerChallengeAndScimError() {
-        ScimResponse response = ScimClient.withAuthorization("Bearer not-a-token-" + Unique.tag()).get("/Users");
+  @Test
+  void unknownTokenGets401WithBearerChallengeAndScimError() {
+    ScimResponse response =
+        ScimClient.withAuthorization("Bearer not-a-token-" + Unique.tag()).get("/Users");
 
-        assertScimError(response, 401);
-        assertBearerChallenge(response);
-    }
+    assertScimError(response, 401);
+    assertBearerChallenge(response);
+  }
 
-    @Test
-    void unauthenticatedWriteIsRefusedAndChangesNothing() {
-        String userName = Unique.userName("intruder");
+  @Test
+  void unauthenticatedWriteIsRefusedAndChangesNothing() {
+    String userName = Unique.userName("intruder");
 
-        assertScimError(ScimClient.anonymous().post("/Users", Fixtures.userJson(userName)), 401);
+    assertScimError(ScimClient.anonymous().post("/Users", Fixtures.userJson(userName)), 401);
 
-        assertTrue(Fixtures.userNamesMatching(ScimClient.admin(), "userName eq \"" + userName + "\"").isEmpty());
-    }
+    assertTrue(
+        Fixtures.userNamesMatching(ScimClient.admin(), "userName eq \"" + userName + "\"")
+            .isEmpty());
+  }
 
-    @Test
-    void rawTokenWithoutBearerSchemeIsAcceptedAsOktaSendsIt() {
-        String rawToken = ServerUnderTest.get().adminToken();
+  @Test
+  void rawTokenWithoutBearerSchemeIsAcceptedAsOktaSendsIt() {
+    String rawToken = ServerUnderTest.get().adminToken();
 
-        assertListResponse(ScimClient.withAuthorization(rawToken).get("/Users"));
-    }
+    assertListResponse(ScimClient.withAuthorization(rawToken).get("/Users"));
+  }
 
-    @Test
-    void bearerSchemeIsCaseInsensitive() {
-        // RFC 7235 §2.1: the auth-scheme is a case-insensitive token.
-        String token = ServerUnderTest.get().adminToken();
+  @Test
+  void bearerSchemeIsCaseInsensitive() {
+    // RFC 7235 §2.1: the auth-scheme is a case-insensitive token.
+    String token = ServerUnderTest.get().adminToken();
 
-        assertListResponse(ScimClient.withAuthorization("bearer " + token).get("/Users"));
-    }
+    assertListResponse(ScimClient.withAuthorization("bearer " + token).get("/Users"));
+  }
 
-    @Test
-    void healthzNeedsNoTokenAndAnswers200() {
-        ScimResponse response = ScimClient.anonymous().requestAtRoot("GET", "/healthz").send();
+  @Test
+  void healthzNeedsNoTokenAndAnswers200() {
+    ScimResponse response = ScimClient.anonymous().requestAtRoot("GET", "/healthz").send();
 
-        assertStatus(response, 200);
-    }
+    assertStatus(response, 200);
+  }
 
-    @Test
-    void idpTokenCanReadAndWriteUsers() {
-        assumeTrue(ServerUnderTest.get().idpToken() != null, "no idp token for this server (-Dswitchboard.idpToken)");
-        ScimClient idp = ScimClient.idp();
-        String userName = Unique.userName("idp-pushed");
+  @Test
+  void idpTokenCanReadAndWriteUsers() {
+    assumeTrue(
+        ServerUnderTest.get().idpToken() != null,
+        "no idp token for this server (-Dswitchboard.idpToken)");
+    ScimClient idp = ScimClient.idp();
+    String userName = Unique.userName("idp-pushed");
 
-        String id = Fixtures.newUser(idp, userName).path("id").asText();
+    String id = Fixtures.newUser(idp, userName).path("id").asText();
 
-        assertListResponse(idp.get("/Users"));
-        assertEquals(userName, assertScimJson(idp.get("/Users/" + id), 200).path("userName").asText());
-    }
+    assertListResponse(idp.get("/Users"));
+    assertEquals(userName, assertScimJson(idp.get("/Users/" + id), 200).path("userName").asText());
+  }
 
-    @Test
-    void idpTokenCanReadDiscovery() {
-        assumeTrue(ServerUnderTest.get().idpToken() != null, "no idp token for this server (-Dswitchboard.idpToken)");
+  @Test
+  void idpTokenCanReadDiscovery() {
+    assumeTrue(
+        ServerUnderTest.get().idpToken() != null,
+        "no idp token for this server (-Dswitchboard.idpToken)");
 
-        assertScimJson(ScimClient.idp().get("/ServiceProviderConfig"), 200);
-    }
+    assertScimJson(ScimClient.idp().get("/ServiceProviderConfig"), 200);
+  }
 
-    private static void assertBearerChallenge(ScimResponse response) {
-        String challenge = response.header("WWW-Authenticate").orElse("");
-        assertTrue(challenge.toLowerCase(Locale.ROOT).startsWith("bearer"),
-                () -> "401 must carry WWW-Authenticate: Bearer …, got '" + challenge + "': " + response.describe());
-    }
+  private static void assertBearerChallenge(ScimResponse response) {
+    String challenge = response.header("WWW-Authenticate").orElse("");
+    assertTrue(
+        challenge.toLowerCase(Locale.ROOT).startsWith("bearer"),
+        () ->
+            "401 must carry WWW-Authenticate: Bearer …, got '"
+                + challenge
+                + "': "
+                + response.describe());
+  }
 }

@@ -14,57 +14,78 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What Microsoft's collection sends: application/json bodies, {@code /users}, and {@code /Users/?filter=…}. */
+/**
+ * What Microsoft's collection sends: application/json bodies, {@code /users}, and {@code
+ * /Users/?filter=…}.
+ */
 class LenientRoutingTest {
 
-    private final ScimClient client = ScimClient.admin();
+  private final ScimClient client = ScimClient.admin();
 
-    @Test
-    void bodySentAsApplicationJsonIsAccepted() {
-        String userName = Unique.userName("json");
+  @Test
+  void bodySentAsApplicationJsonIsAccepted() {
+    String userName = Unique.userName("json");
 
-        JsonNode created = assertScimJson(client.request("POST", "/Users")
-                .body("application/json", Fixtures.userJson(userName).getBytes(StandardCharsets.UTF_8)).send(), 201);
+    JsonNode created =
+        assertScimJson(
+            client
+                .request("POST", "/Users")
+                .body(
+                    "application/json",
+                    Fixtures.userJson(userName).getBytes(StandardCharsets.UTF_8))
+                .send(),
+            201);
 
-        assertEquals(userName, Fixtures.getUser(client, created.path("id").asText()).path("userName").asText());
-    }
+    assertEquals(
+        userName, Fixtures.getUser(client, created.path("id").asText()).path("userName").asText());
+  }
 
-    @Test
-    void patchSentAsApplicationJsonIsAccepted() {
-        String id = Fixtures.newUser(client, Unique.userName("json-patch")).path("id").asText();
+  @Test
+  void patchSentAsApplicationJsonIsAccepted() {
+    String id = Fixtures.newUser(client, Unique.userName("json-patch")).path("id").asText();
 
-        assertNoContent(client.request("PATCH", "/Users/" + id).body("application/json", Fixtures.patch("""
+    assertNoContent(
+        client
+            .request("PATCH", "/Users/" + id)
+            .body(
+                "application/json",
+                Fixtures.patch(
+                        """
                 {"op": "replace", "path": "title", "value": "Via JSON"}
-                """).getBytes(StandardCharsets.UTF_8)).send());
+                """)
+                    .getBytes(StandardCharsets.UTF_8))
+            .send());
 
-        assertEquals("Via JSON", Fixtures.getUser(client, id).path("title").asText());
-    }
+    assertEquals("Via JSON", Fixtures.getUser(client, id).path("title").asText());
+  }
 
-    @Test
-    void lowercaseEndpointNamesAreServed() {
-        String userName = Unique.userName("lower");
-        Fixtures.newUser(client, userName);
+  @Test
+  void lowercaseEndpointNamesAreServed() {
+    String userName = Unique.userName("lower");
+    Fixtures.newUser(client, userName);
 
-        assertListResponse(client.get("/users"));
-        assertListResponse(client.get("/groups"));
-        JsonNode list = assertListResponse(client.get("/users?filter=userName%20eq%20%22" + userName + "%22"));
-        assertEquals(List.of(userName), Json.fieldTexts(list.path("Resources"), "userName"));
-    }
+    assertListResponse(client.get("/users"));
+    assertListResponse(client.get("/groups"));
+    JsonNode list =
+        assertListResponse(client.get("/users?filter=userName%20eq%20%22" + userName + "%22"));
+    assertEquals(List.of(userName), Json.fieldTexts(list.path("Resources"), "userName"));
+  }
 
-    @Test
-    void trailingSlashOnCollectionIsServed() {
-        String userName = Unique.userName("slash");
-        Fixtures.newUser(client, userName);
+  @Test
+  void trailingSlashOnCollectionIsServed() {
+    String userName = Unique.userName("slash");
+    Fixtures.newUser(client, userName);
 
-        JsonNode list = assertListResponse(client.get("/Users/?filter=userName+eq+%22" + userName + "%22"));
+    JsonNode list =
+        assertListResponse(client.get("/Users/?filter=userName+eq+%22" + userName + "%22"));
 
-        assertEquals(List.of(userName), Json.fieldTexts(list.path("Resources"), "userName"));
-    }
+    assertEquals(List.of(userName), Json.fieldTexts(list.path("Resources"), "userName"));
+  }
 
-    @Test
-    void lowercaseSingleResourcePathIsServed() {
-        String id = Fixtures.newUser(client, Unique.userName("lower-one")).path("id").asText();
+  @Test
+  void lowercaseSingleResourcePathIsServed() {
+    String id = Fixtures.newUser(client, Unique.userName("lower-one")).path("id").asText();
 
-        assertEquals(id, assertScimJson(client.get("/users/" + id), 200).path("id").asText());
-    }
+    assertEquals(id, assertScimJson(client.get("/users/" + id), 200).path("id").asText());
+  }
 }

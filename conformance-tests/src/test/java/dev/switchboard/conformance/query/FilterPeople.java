@@ -17,44 +17,93 @@ import java.util.Set;
  *   TAG-bob       Jones       Manager   false   work bob@TAG.example.org                    ext-TAG-bob
  *   TAG-carol     Smithson    —         true    home carol@TAG.example.com                  jyoungTAG
  * </pre>
+ *
  * Immutable once created.
  */
 final class FilterPeople {
 
-    final String tag = Unique.tag();
-    final String alice = tag + "-alice";
-    final String bob = tag + "-bob";
-    final String carol = tag + "-carol";
-    final String aliceId;
+  final String tag = Unique.tag();
+  final String alice = tag + "-alice";
+  final String bob = tag + "-bob";
+  final String carol = tag + "-carol";
+  final String aliceId;
 
-    FilterPeople(ScimClient client) {
-        aliceId = create(client, alice, "Alice", "Smith", "Engineer", true, "ext-" + tag + "-Alice", """
+  FilterPeople(ScimClient client) {
+    aliceId =
+        create(
+                client,
+                alice,
+                "Alice",
+                "Smith",
+                "Engineer",
+                true,
+                "ext-" + tag + "-Alice",
+                """
                 [{"type": "work", "value": "alice@%1$s.example.com"}, {"type": "home", "value": "alice@home.example.org"}]
-                """.formatted(tag)).path("id").asText();
-        create(client, bob, "Bob", "Jones", "Manager", false, "ext-" + tag + "-bob", """
+                """
+                    .formatted(tag))
+            .path("id")
+            .asText();
+    create(
+        client,
+        bob,
+        "Bob",
+        "Jones",
+        "Manager",
+        false,
+        "ext-" + tag + "-bob",
+        """
                 [{"type": "work", "value": "bob@%s.example.org"}]
-                """.formatted(tag));
-        create(client, carol, "Carol", "Smithson", null, true, "jyoung" + tag, """
+                """
+            .formatted(tag));
+    create(
+        client,
+        carol,
+        "Carol",
+        "Smithson",
+        null,
+        true,
+        "jyoung" + tag,
+        """
                 [{"type": "home", "value": "carol@%s.example.com"}]
-                """.formatted(tag));
-    }
+                """
+            .formatted(tag));
+  }
 
-    /** The userNames matching {@code userName sw "<tag>" and (<expression>)}. */
-    Set<String> matching(ScimClient client, String expression) {
-        return Fixtures.userNamesMatching(client, scoped(expression));
-    }
+  /** The userNames matching {@code userName sw "<tag>" and (<expression>)}. */
+  Set<String> matching(ScimClient client, String expression) {
+    return Fixtures.userNamesMatching(client, scoped(expression));
+  }
 
-    /** {@code expression} limited to these three users. */
-    String scoped(String expression) {
-        return "userName sw \"" + tag + "\" and (" + expression + ")";
-    }
+  /** {@code expression} limited to these three users. */
+  String scoped(String expression) {
+    return "userName sw \"" + tag + "\" and (" + expression + ")";
+  }
 
-    private static JsonNode create(ScimClient client, String userName, String givenName, String familyName,
-                                   String title, boolean active, String externalId, String emailsJson) {
-        String titleMember = title == null ? "" : "\"title\": \"" + title + "\",";
-        return Fixtures.postUser(client, """
+  private static JsonNode create(
+      ScimClient client,
+      String userName,
+      String givenName,
+      String familyName,
+      String title,
+      boolean active,
+      String externalId,
+      String emailsJson) {
+    String titleMember = title == null ? "" : "\"title\": \"" + title + "\",";
+    return Fixtures.postUser(
+        client,
+        """
                 {"schemas": ["%s"], "userName": "%s", "externalId": "%s", "active": %s, %s
                  "name": {"givenName": "%s", "familyName": "%s"}, "emails": %s}
-                """.formatted(Urns.USER, userName, externalId, active, titleMember, givenName, familyName, emailsJson));
-    }
+                """
+            .formatted(
+                Urns.USER,
+                userName,
+                externalId,
+                active,
+                titleMember,
+                givenName,
+                familyName,
+                emailsJson));
+  }
 }

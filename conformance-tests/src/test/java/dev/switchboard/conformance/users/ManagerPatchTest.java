@@ -15,83 +15,111 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The enterprise {@code manager}: Entra sets it as a bare id string or as {@code {"value": id}},
- * clears it with {@code {"value": ""}}, {@code ""} or {@code remove}; it always comes back as an object.
+ * clears it with {@code {"value": ""}}, {@code ""} or {@code remove}; it always comes back as an
+ * object.
  */
 class ManagerPatchTest {
 
-    private static final String MANAGER_PATH = Urns.ENTERPRISE_USER + ":manager";
+  private static final String MANAGER_PATH = Urns.ENTERPRISE_USER + ":manager";
 
-    private final ScimClient client = ScimClient.admin();
+  private final ScimClient client = ScimClient.admin();
 
-    @Test
-    void managerSetAsStringIsReturnedAsObject() {
-        String managerId = newUserId("boss");
-        String id = newUserId("report");
+  @Test
+  void managerSetAsStringIsReturnedAsObject() {
+    String managerId = newUserId("boss");
+    String id = newUserId("report");
 
-        assertNoContent(client.patch("/Users/" + id, Fixtures.patch("""
+    assertNoContent(
+        client.patch(
+            "/Users/" + id,
+            Fixtures.patch(
+                """
                 {"op": "Add", "path": "%s", "value": "%s"}
-                """.formatted(MANAGER_PATH, managerId))));
+                """
+                    .formatted(MANAGER_PATH, managerId))));
 
-        JsonNode manager = manager(id);
-        assertTrue(manager.isObject(), () -> "manager must be an object, was " + manager);
-        assertEquals(managerId, manager.path("value").asText());
-    }
+    JsonNode manager = manager(id);
+    assertTrue(manager.isObject(), () -> "manager must be an object, was " + manager);
+    assertEquals(managerId, manager.path("value").asText());
+  }
 
-    @Test
-    void managerSetAsValueObjectReplacesThePreviousOne() {
-        String firstManager = newUserId("boss1");
-        String secondManager = newUserId("boss2");
-        String id = newUserId("report");
-        setManager(id, "\"" + firstManager + "\"");
+  @Test
+  void managerSetAsValueObjectReplacesThePreviousOne() {
+    String firstManager = newUserId("boss1");
+    String secondManager = newUserId("boss2");
+    String id = newUserId("report");
+    setManager(id, "\"" + firstManager + "\"");
 
-        assertNoContent(client.patch("/Users/" + id, Fixtures.patch("""
+    assertNoContent(
+        client.patch(
+            "/Users/" + id,
+            Fixtures.patch(
+                """
                 {"op": "Replace", "path": "%s", "value": {"value": "%s"}}
-                """.formatted(MANAGER_PATH, secondManager))));
+                """
+                    .formatted(MANAGER_PATH, secondManager))));
 
-        assertEquals(secondManager, manager(id).path("value").asText());
-    }
+    assertEquals(secondManager, manager(id).path("value").asText());
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"value\": \"\"}", "\"\""})
-    void managerClearedByEmptyValue(String emptyValue) {
-        String id = newUserId("report");
-        setManager(id, "\"" + newUserId("boss") + "\"");
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"value\": \"\"}", "\"\""})
+  void managerClearedByEmptyValue(String emptyValue) {
+    String id = newUserId("report");
+    setManager(id, "\"" + newUserId("boss") + "\"");
 
-        assertNoContent(client.patch("/Users/" + id, Fixtures.patch("""
+    assertNoContent(
+        client.patch(
+            "/Users/" + id,
+            Fixtures.patch(
+                """
                 {"op": "Replace", "path": "%s", "value": %s}
-                """.formatted(MANAGER_PATH, emptyValue))));
+                """
+                    .formatted(MANAGER_PATH, emptyValue))));
 
-        assertNoManager(id);
-    }
+    assertNoManager(id);
+  }
 
-    @Test
-    void managerClearedByRemove() {
-        String id = newUserId("report");
-        setManager(id, "\"" + newUserId("boss") + "\"");
+  @Test
+  void managerClearedByRemove() {
+    String id = newUserId("report");
+    setManager(id, "\"" + newUserId("boss") + "\"");
 
-        assertNoContent(client.patch("/Users/" + id, Fixtures.patch("""
+    assertNoContent(
+        client.patch(
+            "/Users/" + id,
+            Fixtures.patch(
+                """
                 {"op": "Remove", "path": "%s"}
-                """.formatted(MANAGER_PATH))));
+                """
+                    .formatted(MANAGER_PATH))));
 
-        assertNoManager(id);
-    }
+    assertNoManager(id);
+  }
 
-    private void setManager(String id, String jsonValue) {
-        assertNoContent(client.patch("/Users/" + id, Fixtures.patch("""
+  private void setManager(String id, String jsonValue) {
+    assertNoContent(
+        client.patch(
+            "/Users/" + id,
+            Fixtures.patch(
+                """
                 {"op": "Add", "path": "%s", "value": %s}
-                """.formatted(MANAGER_PATH, jsonValue))));
-    }
+                """
+                    .formatted(MANAGER_PATH, jsonValue))));
+  }
 
-    private void assertNoManager(String id) {
-        JsonNode manager = manager(id);
-        assertTrue(manager.path("value").asText("").isEmpty(), () -> "manager must be cleared, was " + manager);
-    }
+  private void assertNoManager(String id) {
+    JsonNode manager = manager(id);
+    assertTrue(
+        manager.path("value").asText("").isEmpty(),
+        () -> "manager must be cleared, was " + manager);
+  }
 
-    private JsonNode manager(String id) {
-        return Fixtures.getUser(client, id).path(Urns.ENTERPRISE_USER).path("manager");
-    }
+  private JsonNode manager(String id) {
+    return Fixtures.getUser(client, id).path(Urns.ENTERPRISE_USER).path("manager");
+  }
 
-    private String newUserId(String who) {
-        return Fixtures.newUser(client, Unique.userName(who)).path("id").asText();
-    }
+  private String newUserId(String who) {
+    return Fixtures.newUser(client, Unique.userName(who)).path("id").asText();
+  }
 }

@@ -12,35 +12,35 @@ import org.junit.jupiter.api.Test;
 /** DELETE /Users/{id} (RFC 7644 §3.6). */
 class UserDeleteTest {
 
-    private final ScimClient client = ScimClient.admin();
+  private final ScimClient client = ScimClient.admin();
 
-    @Test
-    void deleteReturns204ThenGetIs404ScimError() {
-        String userName = Unique.userName("leaver");
-        String id = Fixtures.newUser(client, userName).path("id").asText();
+  @Test
+  void deleteReturns204ThenGetIs404ScimError() {
+    String userName = Unique.userName("leaver");
+    String id = Fixtures.newUser(client, userName).path("id").asText();
 
-        assertNoContent(client.delete("/Users/" + id));
+    assertNoContent(client.delete("/Users/" + id));
 
-        assertScimError(client.get("/Users/" + id), 404);
-        assertEquals(0, Fixtures.userNamesMatching(client, "userName eq \"" + userName + "\"").size());
-    }
+    assertScimError(client.get("/Users/" + id), 404);
+    assertEquals(0, Fixtures.userNamesMatching(client, "userName eq \"" + userName + "\"").size());
+  }
 
-    @Test
-    void deletingTwiceIs404TheSecondTime() {
-        String id = Fixtures.newUser(client, Unique.userName("twice")).path("id").asText();
-        assertNoContent(client.delete("/Users/" + id));
+  @Test
+  void deletingTwiceIs404TheSecondTime() {
+    String id = Fixtures.newUser(client, Unique.userName("twice")).path("id").asText();
+    assertNoContent(client.delete("/Users/" + id));
 
-        assertScimError(client.delete("/Users/" + id), 404);
-    }
+    assertScimError(client.delete("/Users/" + id), 404);
+  }
 
-    @Test
-    void deletedUserNameCanBeUsedAgain() {
-        String userName = Unique.userName("reborn");
-        String id = Fixtures.newUser(client, userName).path("id").asText();
-        assertNoContent(client.delete("/Users/" + id));
+  @Test
+  void deletedUserNameCanBeUsedAgain() {
+    String userName = Unique.userName("reborn");
+    String id = Fixtures.newUser(client, userName).path("id").asText();
+    assertNoContent(client.delete("/Users/" + id));
 
-        Fixtures.newUser(client, userName);
+    Fixtures.newUser(client, userName);
 
-        assertEquals(1, Fixtures.userNamesMatching(client, "userName eq \"" + userName + "\"").size());
-    }
+    assertEquals(1, Fixtures.userNamesMatching(client, "userName eq \"" + userName + "\"").size());
+  }
 }
