@@ -16,7 +16,11 @@ public final class Fixtures {
   public static final String ENTRA_ADD_MEMBERS = "entra/patch-add-members.json";
   public static final String ENTRA_REMOVE_MEMBERS = "entra/patch-remove-members-with-value.json";
   public static final String ENTRA_DISABLE_USER = "entra/patch-disable-user.json";
+  public static final String ENTRA_PATCH_REPLACE = "entra/patch-replace-attributes.json";
   public static final String OKTA_CREATE_USER = "okta/create-user.json";
+  public static final String OKTA_DEACTIVATE_USER = "okta/patch-deactivate-user.json";
+  public static final String OKTA_CREATE_GROUP = "okta/create-group.json";
+  public static final String OKTA_ADD_MEMBER = "okta/patch-add-member.json";
   public static final String OKTA_PUT_USER = "okta/put-user.json";
   public static final String OKTA_RENAME_GROUP = "okta/patch-group-rename-with-id.json";
   public static final String OKTA_REPLACE_MEMBERS = "okta/patch-replace-members.json";
