@@ -139,6 +139,18 @@ public final class TestServer implements AutoCloseable {
     return reply.body().get("id").asText();
   }
 
+  /** Sends {@code head} (request line and headers, CRLF-separated) as raw bytes; returns all. */
+  public String raw(String head) {
+    try (java.net.Socket socket = new java.net.Socket(base().getHost(), base().getPort())) {
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Database database() {
     return database;
   }

@@ -31,7 +31,7 @@ final class ScimSafeHttpHandler extends HttpHandler {
     }
     try {
       jersey.service(request, response);
-    } catch (Exception | Error e) {
+    } catch (Exception e) {
       if (response.isCommitted()) {
         throw e;
       }

@@ -31,6 +31,7 @@ import org.glassfish.jersey.server.ServerProperties;
  * every part. Start with {@link #start}, stop with {@link #close}.
  */
 public final class SwitchboardServer implements AutoCloseable {
+  private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
   private final HttpServer http;
   private final URI scimBase;
 
@@ -78,6 +79,8 @@ public final class SwitchboardServer implements AutoCloseable {
     http.getServerConfiguration().setMaxPayloadRemainderToSkip(64L * 1024 * 1024);
     for (NetworkListener listener : http.getListeners()) {
       listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
+      // A filter OR-ing a few hundred ids is a long request line; 8 KiB (Grizzly's) is too short.
+      listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
     }
     try {
       http.start();

@@ -2,13 +2,9 @@ package dev.switchboard.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RawQueryEscaperTest {
@@ -25,38 +21,32 @@ class RawQueryEscaperTest {
   }
 
   @Test
-  void entraRawQuotesAndBracketsGetAScimAnswerNotAnHtml500() throws Exception {
+  void entraRawQuotesAndBracketsGetAScimAnswerNotAnHtml500() {
     try (TestServer server = TestServer.start()) {
       server.createUser("raw-quote@example.com");
       String response =
-          rawGet(
-              server,
-              "/scim/v2/Users?filter=userName%20eq%20\"raw-quote@example.com\""
-                  + "&attributes=emails[type%20eq%20\"work\"],userName");
+          server.raw(
+              "GET /scim/v2/Users?filter=userName%20eq%20\"raw-quote@example.com\""
+                  + "&attributes=emails[type%20eq%20\"work\"],userName HTTP/1.1\r\n"
+                  + "Host: 127.0.0.1\r\nAuthorization: Bearer "
+                  + TestServer.ADMIN_TOKEN
+                  + "\r\nConnection: close\r\n\r\n");
       assertEquals("HTTP/1.1 200 OK", response.lines().findFirst().orElse(""));
-      assertEquals(true, response.contains("\"totalResults\":1"));
+      assertTrue(response.contains("\"totalResults\":1"));
     }
   }
 
-  private static String rawGet(TestServer server, String pathAndQuery) throws Exception {
-    try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET "
-                  + pathAndQuery
-                  + " HTTP/1.1\r\nHost: "
-                  + server.base().getHost()
-                  + ":"
-                  + server.base().getPort()
-                  + "\r\nAuthorization: Bearer "
+  @Test
+  void aMalformedHostHeaderIsAScimJson400() {
+    try (TestServer server = TestServer.start()) {
+      String response =
+          server.raw(
+              "GET /scim/v2/Users HTTP/1.1\r\nHost: bad host{\r\nAuthorization: Bearer "
                   + TestServer.ADMIN_TOKEN
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream response = new ByteArrayOutputStream();
-      in.transferTo(response);
-      return response.toString(StandardCharsets.UTF_8);
+                  + "\r\nConnection: close\r\n\r\n");
+      assertEquals("HTTP/1.1 400 Bad Request", response.lines().findFirst().orElse(""));
+      assertTrue(response.contains("Content-Type: application/scim+json"), response);
+      assertTrue(response.contains("\"status\":\"400\""), response);
     }
   }
 }
