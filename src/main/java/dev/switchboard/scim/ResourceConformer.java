@@ -60,7 +60,7 @@ public final class ResourceConformer {
     ObjectNode target = body.has(urn) ? (ObjectNode) body.get(urn) : json.objectNode();
     if (key.length() == urn.length()) {
       if (!value.isObject()) {
-        throw BadRequestException.invalidSyntax(urn + " must be a JSON object of its attributes");
+        throw BadRequestException.invalidValue(urn + " must be a JSON object of its attributes");
       }
       ObjectNode source = ((ObjectNode) value).deepCopy();
       if (urn.equals(ScimUrns.ENTERPRISE_USER)) {
