@@ -18,24 +18,32 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final Map<String, List<String>> FORBIDDEN =
       Map.of(
+          "licensing",
+          List.of(
+              "dev.switchboard.",
+              "org.jdbi",
+              "jakarta",
+              "com.fasterxml",
+              "com.unboundid",
+              "org.glassfish",
+              "org.slf4j"),
           "store",
-              List.of(
-                  "dev.switchboard.http",
-                  "dev.switchboard.provisioning",
-                  "dev.switchboard.scim",
-                  "jakarta.ws.rs",
-                  "org.glassfish"),
+          List.of(
+              "dev.switchboard.http",
+              "dev.switchboard.provisioning",
+              "dev.switchboard.scim",
+              "jakarta.ws.rs",
+              "org.glassfish"),
           "scim",
-              List.of(
-                  "dev.switchboard.http",
-                  "dev.switchboard.provisioning",
-                  "dev.switchboard.store",
-                  "jakarta.ws.rs",
-                  "org.jdbi",
-                  "org.glassfish"),
+          List.of(
+              "dev.switchboard.http",
+              "dev.switchboard.provisioning",
+              "dev.switchboard.store",
+              "jakarta.ws.rs",
+              "org.jdbi",
+              "org.glassfish"),
           "provisioning",
-              List.of(
-                  "dev.switchboard.http", "dev.switchboard.cli", "jakarta.ws.rs", "org.glassfish"));
+          List.of("dev.switchboard.http", "dev.switchboard.cli", "jakarta.ws.rs", "org.glassfish"));
 
   @Test
   void layersOnlyDependDownwards() throws IOException {

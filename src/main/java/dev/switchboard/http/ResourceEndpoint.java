@@ -1,6 +1,7 @@
 package dev.switchboard.http;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import dev.switchboard.provisioning.Caller;
 import dev.switchboard.provisioning.ResourceService;
 import dev.switchboard.provisioning.ResourceView;
 import dev.switchboard.scim.ListQuery;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -34,6 +36,8 @@ public abstract class ResourceEndpoint {
   private final ResourceService service;
 
   @Context private UriInfo uri;
+
+  @Context private SecurityContext security;
 
   protected ResourceEndpoint(ResourceService service) {
     this.service = service;
@@ -76,7 +80,8 @@ public abstract class ResourceEndpoint {
         service.create(
             JsonBodies.object(body),
             Projection.parse(service.kind(), attributes, excluded),
-            location()));
+            location(),
+            caller()));
   }
 
   @GET
@@ -109,7 +114,8 @@ public abstract class ResourceEndpoint {
             JsonBodies.object(body),
             ifMatch,
             Projection.parse(service.kind(), attributes, excluded),
-            location()));
+            location(),
+            caller()));
   }
 
   /**
@@ -128,7 +134,8 @@ public abstract class ResourceEndpoint {
     boolean wantsBody = attributes != null || excluded != null;
     Projection projection =
         wantsBody ? Projection.parse(service.kind(), attributes, excluded) : Projection.MINIMAL;
-    ResourceView view = service.patch(id, JsonBodies.object(body), ifMatch, projection, location());
+    ResourceView view =
+        service.patch(id, JsonBodies.object(body), ifMatch, projection, location(), caller());
     return wantsBody ? ScimResponses.ok(view) : ScimResponses.noContent(view);
   }
 
@@ -136,8 +143,12 @@ public abstract class ResourceEndpoint {
   @Path("{id}")
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
       throws ScimException {
-    service.delete(id, ifMatch);
+    service.delete(id, ifMatch, caller());
     return Response.noContent().build();
+  }
+
+  private Caller caller() {
+    return CallerSecurityContext.callerOf(security);
   }
 
   private ResourceLocation location() {

@@ -3,19 +3,14 @@ package dev.switchboard.http;
 import dev.switchboard.http.errors.ScimExceptionMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
-import dev.switchboard.provisioning.GroupService;
-import dev.switchboard.provisioning.RootSearch;
-import dev.switchboard.provisioning.TokenService;
-import dev.switchboard.provisioning.UserService;
+import dev.switchboard.provisioning.Provisioning;
 import dev.switchboard.scim.Discovery;
-import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.SchemaRegistry;
 import dev.switchboard.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
@@ -42,22 +37,21 @@ public final class SwitchboardServer implements AutoCloseable {
 
   /** Serves {@code database} on host:port (0 = any free port) until closed. */
   public static SwitchboardServer start(String host, int port, Database database) {
-    Clock clock = Clock.systemUTC();
     SchemaRegistry schemas = SchemaRegistry.load();
-    ResourceConformer conformer = new ResourceConformer();
-    TokenService tokens = new TokenService(database, clock);
-    UserService users = new UserService(database, schemas.users(), conformer, clock);
-    GroupService groups = new GroupService(database, schemas.groups(), conformer, clock);
+    Provisioning provisioning = new Provisioning(database, schemas, Clock.systemUTC());
     ResourceConfig config =
         new ResourceConfig()
-            .register(new UsersResource(users))
-            .register(new GroupsResource(groups))
-            .register(new RootSearchResource(new RootSearch(List.of(users, groups))))
+            .register(new UsersResource(provisioning.users()))
+            .register(new GroupsResource(provisioning.groups()))
+            .register(new LicenseTemplatesResource(provisioning.licenseTemplates()))
+            .register(new SeatPoolsResource(provisioning.seatPools()))
+            .register(new AuditEventsResource(provisioning.auditEvents()))
+            .register(new RootSearchResource(provisioning.rootSearch()))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
             .register(new HealthResource(database))
             .register(CanonicalPathFilter.class)
-            .register(new TokenAuthFilter(tokens))
+            .register(new TokenAuthFilter(provisioning.tokens()))
             .register(PayloadLimitFilter.class)
             .register(MissingContentTypeFilter.class)
             .register(ScimExceptionMapper.class)

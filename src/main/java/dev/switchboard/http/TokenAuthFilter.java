@@ -34,8 +34,6 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
           "Schemas",
           ".search");
 
-  public static final String CALLER = "switchboard.caller";
-
   private final TokenService tokens;
 
   public TokenAuthFilter(TokenService tokens) {
@@ -73,7 +71,8 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
                   + required.wireName()));
       return;
     }
-    request.setProperty(CALLER, caller.get());
+    request.setSecurityContext(
+        new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
   }
 
   static Scope requiredScope(String path) {

@@ -1,6 +1,7 @@
 package dev.switchboard.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
@@ -14,11 +15,15 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceFilterEvaluator;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.scim.quirks.MemberValues;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.GroupDao;
 import dev.switchboard.store.GroupRow;
+import dev.switchboard.store.MembershipDao;
 import dev.switchboard.store.ResourceTable;
+import dev.switchboard.store.TemplateDao;
+import dev.switchboard.store.TemplateRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,15 +39,22 @@ import org.jdbi.v3.core.Handle;
  */
 public final class GroupService extends StoredResourceService<GroupRow> {
   private final MembershipWriter memberships;
+  private final ContactCenterLicensing licensing;
 
-  public GroupService(
-      Database database, ResourceKind kind, ResourceConformer conformer, Clock clock) {
+  GroupService(
+      Database database,
+      ResourceKind kind,
+      ResourceConformer conformer,
+      Clock clock,
+      ContactCenterLicensing licensing) {
     super(database, kind, ResourceTable.GROUPS, conformer, clock);
     this.memberships = new MembershipWriter(new ResourceFilterEvaluator(kind));
+    this.licensing = licensing;
   }
 
   @Override
-  public ResourceView create(ObjectNode input, Projection projection, ResourceLocation location)
+  public ResourceView create(
+      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
       throws ScimException {
     Optional<JsonNode> members = takeMembers(input);
     ObjectNode body = conformer.conform(kind, input);
@@ -54,14 +66,22 @@ public final class GroupService extends StoredResourceService<GroupRow> {
         handle -> {
           requireUniqueName(handle, row, null);
           handle.attach(GroupDao.class).insert(row);
-          memberships.apply(handle, row.id(), initial);
+          MembershipDelta delta = memberships.apply(handle, row.id(), initial);
+          if (hasTemplates(handle, row)) {
+            licensing.resolve(handle, delta.added(), groupReason(row, "added"), caller);
+          }
           return view(handle, row, projection, location);
         });
   }
 
   @Override
   public ResourceView replace(
-      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      String id,
+      ObjectNode input,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
     Optional<JsonNode> members = takeMembers(input);
     ObjectNode body = conformer.conform(kind, input);
@@ -73,7 +93,7 @@ public final class GroupService extends StoredResourceService<GroupRow> {
         handle -> {
           GroupRow current = find(handle, id);
           Preconditions.requireMatch(ifMatch, current.version());
-          return update(handle, current, body, changes, projection, location);
+          return update(handle, current, body, changes, projection, location, caller);
         });
   }
 
@@ -83,7 +103,8 @@ public final class GroupService extends StoredResourceService<GroupRow> {
       ObjectNode request,
       String ifMatch,
       Projection projection,
-      ResourceLocation location)
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
     List<PatchOperation> bodyOperations = new ArrayList<>();
     List<MembershipChange> memberChanges = new ArrayList<>();
@@ -102,7 +123,7 @@ public final class GroupService extends StoredResourceService<GroupRow> {
               bodyOperations.isEmpty()
                   ? Representation.parseBody(current.body())
                   : patcher.apply(kind, Representation.parseBody(current.body()), bodyOperations);
-          return update(handle, current, body, memberChanges, projection, location);
+          return update(handle, current, body, memberChanges, projection, location, caller);
         });
   }
 
@@ -112,14 +133,15 @@ public final class GroupService extends StoredResourceService<GroupRow> {
       ObjectNode body,
       List<MembershipChange> changes,
       Projection projection,
-      ResourceLocation location)
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
-    int changedMembers = 0;
+    MembershipDelta delta = MembershipDelta.empty();
     for (MembershipChange change : changes) {
-      changedMembers += memberships.apply(handle, current.id(), change);
+      delta = delta.then(memberships.apply(handle, current.id(), change));
     }
     boolean bodyChanged = !body.equals(Representation.parseBody(current.body()));
-    if (!bodyChanged && changedMembers == 0) {
+    if (!bodyChanged && !delta.changed()) {
       return view(handle, current, projection, location);
     }
     GroupRow row =
@@ -127,8 +149,51 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     if (bodyChanged) {
       requireUniqueName(handle, row, current.id());
     }
+    TemplateDao templates = handle.attach(TemplateDao.class);
+    List<TemplateRef> before = templates.templatesFor(current.id(), current.displayNameKey());
     handle.attach(GroupDao.class).update(row);
-    return view(handle, row, projection, location);
+    List<TemplateRef> after = templates.templatesFor(row.id(), row.displayNameKey());
+    if (!before.equals(after)) {
+      // A rename moved the group into or out of a by-name template: everyone is affected.
+      String reason = "group:" + current.displayName() + " renamed to " + row.displayName();
+      licensing.resolve(
+          handle, handle.attach(MembershipDao.class).memberIds(row.id()), reason, caller);
+      licensing.resolve(handle, delta.removed(), groupReason(row, "removed"), caller);
+    } else if (!after.isEmpty()) {
+      licensing.resolve(handle, delta.added(), groupReason(row, "added"), caller);
+      licensing.resolve(handle, delta.removed(), groupReason(row, "removed"), caller);
+    }
+    return view(handle, find(handle, row.id()), projection, location);
+  }
+
+  @Override
+  protected Runnable prepareDelete(Handle handle, GroupRow row, Caller caller) {
+    if (!hasTemplates(handle, row)) {
+      return () -> {};
+    }
+    List<String> members = handle.attach(MembershipDao.class).memberIds(row.id());
+    return () -> licensing.resolve(handle, members, groupReason(row, "deleted"), caller);
+  }
+
+  @Override
+  protected void renderComputed(Handle handle, GroupRow row, ObjectNode resource) {
+    List<TemplateRef> templates = handle.attach(TemplateDao.class).templatesOf(row.id());
+    if (templates.isEmpty()) {
+      return;
+    }
+    ArrayNode list = resource.putObject(ScimUrns.LICENSING_GROUP).putArray("templates");
+    for (TemplateRef template : templates) {
+      list.addObject().put("value", template.id()).put("display", template.name());
+    }
+    ((ArrayNode) resource.get("schemas")).add(ScimUrns.LICENSING_GROUP);
+  }
+
+  private static boolean hasTemplates(Handle handle, GroupRow row) {
+    return !handle.attach(TemplateDao.class).templatesFor(row.id(), row.displayNameKey()).isEmpty();
+  }
+
+  private static String groupReason(GroupRow group, String what) {
+    return "group:" + group.displayName() + " " + what;
   }
 
   /** Removes and returns the {@code members} attribute, which the relation stores. */

@@ -10,6 +10,7 @@ import dev.switchboard.store.MemberRow;
 import dev.switchboard.store.MembershipDao;
 import dev.switchboard.store.UserDao;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,49 +37,67 @@ final class MembershipWriter {
     this.memberFilter = memberFilter;
   }
 
-  /** Applies {@code change}; returns how many member rows it changed. */
-  int apply(Handle handle, String groupId, MembershipChange change) throws BadRequestException {
+  /** Applies {@code change} and says which users joined or left. */
+  MembershipDelta apply(Handle handle, String groupId, MembershipChange change)
+      throws BadRequestException {
     MembershipDao members = handle.attach(MembershipDao.class);
     if (change instanceof MembershipChange.Add add) {
       return add(handle, groupId, add.members());
     }
     if (change instanceof MembershipChange.Replace replace) {
-      return members.removeAll(groupId) + add(handle, groupId, replace.members());
+      return removeAll(members, groupId).then(add(handle, groupId, replace.members()));
     }
     if (change instanceof MembershipChange.Remove remove) {
-      int changed = 0;
-      for (String id : remove.ids()) {
-        changed += members.remove(groupId, id);
-      }
-      return changed;
+      return remove(members, groupId, remove.ids());
     }
     if (change instanceof MembershipChange.RemoveAll) {
-      return members.removeAll(groupId);
+      return removeAll(members, groupId);
     }
     MembershipChange.RemoveMatching matching = (MembershipChange.RemoveMatching) change;
-    int changed = 0;
+    List<String> matched = new ArrayList<>();
     for (MemberRow member : members.members(groupId)) {
       if (memberFilter.matches(matching.filter(), asJson(member))) {
-        changed += members.remove(groupId, member.userId());
+        matched.add(member.userId());
       }
     }
-    return changed;
+    return remove(members, groupId, matched);
   }
 
-  private int add(Handle handle, String groupId, List<Member> wanted) {
+  private static MembershipDelta remove(
+      MembershipDao members, String groupId, Collection<String> ids) {
+    MembershipDelta delta = MembershipDelta.empty();
+    for (String id : ids) {
+      if (members.remove(groupId, id) > 0) {
+        delta.removed().add(id);
+      }
+    }
+    return delta;
+  }
+
+  private static MembershipDelta removeAll(MembershipDao members, String groupId) {
+    MembershipDelta delta = MembershipDelta.empty();
+    delta.removed().addAll(members.memberIds(groupId));
+    members.removeAll(groupId);
+    return delta;
+  }
+
+  private MembershipDelta add(Handle handle, String groupId, List<Member> wanted) {
     Map<String, Member> byId = new LinkedHashMap<>();
     wanted.forEach(m -> byId.merge(m.id(), m, (a, b) -> b.display() != null ? b : a));
     Set<String> known = existingUsers(handle, byId.keySet());
     MembershipDao members = handle.attach(MembershipDao.class);
-    int changed = 0;
+    MembershipDelta delta = MembershipDelta.empty();
+    int displays = 0;
     for (Member member : byId.values()) {
-      if (known.contains(member.id())) {
-        changed += members.add(groupId, member.id(), member.display());
-      } else {
+      if (!known.contains(member.id())) {
         log.warn("group {}: skipping member {}, which is no user here", groupId, member.id());
+      } else if (members.addIfAbsent(groupId, member.id(), member.display()) > 0) {
+        delta.added().add(member.id());
+      } else if (member.display() != null) {
+        displays += members.updateDisplay(groupId, member.id(), member.display());
       }
     }
-    return changed;
+    return new MembershipDelta(delta.added(), delta.removed(), displays);
   }
 
   private static Set<String> existingUsers(Handle handle, Set<String> ids) {

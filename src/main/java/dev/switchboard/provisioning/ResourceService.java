@@ -11,7 +11,8 @@ import dev.switchboard.scim.ResourceLocation;
 public interface ResourceService {
   ResourceKind kind();
 
-  ResourceView create(ObjectNode input, Projection projection, ResourceLocation location)
+  ResourceView create(
+      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
       throws ScimException;
 
   ResourceView get(String id, Projection projection, ResourceLocation location)
@@ -20,7 +21,12 @@ public interface ResourceService {
   ListResult list(ListQuery query, ResourceLocation location) throws ScimException;
 
   ResourceView replace(
-      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      String id,
+      ObjectNode input,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
       throws ScimException;
 
   ResourceView patch(
@@ -28,8 +34,9 @@ public interface ResourceService {
       ObjectNode request,
       String ifMatch,
       Projection projection,
-      ResourceLocation location)
+      ResourceLocation location,
+      Caller caller)
       throws ScimException;
 
-  void delete(String id, String ifMatch) throws ScimException;
+  void delete(String id, String ifMatch, Caller caller) throws ScimException;
 }

@@ -79,15 +79,28 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
   }
 
   @Override
-  public void delete(String id, String ifMatch) throws ScimException {
+  public void delete(String id, String ifMatch, Caller caller) throws ScimException {
     write(
         handle -> {
           R current = find(handle, id);
           Preconditions.requireMatch(ifMatch, current.version());
+          Runnable afterwards = prepareDelete(handle, current, caller);
           deleteRow(handle, id);
+          afterwards.run();
           return null;
         });
   }
+
+  /**
+   * Work a delete does in its transaction before the row goes (release what it holds); returns the
+   * work to do once it is gone (resolve the users it affected).
+   */
+  protected Runnable prepareDelete(Handle handle, R row, Caller caller) {
+    return () -> {};
+  }
+
+  /** Adds what is computed rather than stored (licensing state, bound templates). */
+  protected void renderComputed(Handle handle, R row, ObjectNode resource) {}
 
   protected final R find(Handle handle, String id) throws ResourceNotFoundException {
     return findRow(handle, id)
@@ -130,6 +143,7 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
                 row.lastModified(),
                 row.version(),
                 location);
+        renderComputed(handle, row, resource);
         if (withRelation) {
           renderRelation(handle, row, resource, location);
         }

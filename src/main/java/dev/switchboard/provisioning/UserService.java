@@ -29,15 +29,24 @@ import org.jdbi.v3.core.Handle;
 
 /** The /Users use cases, one transaction each. Thread-safe. */
 public final class UserService extends StoredResourceService<UserRow> {
-  public UserService(
-      Database database, ResourceKind kind, ResourceConformer conformer, Clock clock) {
+  private final ContactCenterLicensing licensing;
+
+  UserService(
+      Database database,
+      ResourceKind kind,
+      ResourceConformer conformer,
+      Clock clock,
+      ContactCenterLicensing licensing) {
     super(database, kind, ResourceTable.USERS, conformer, clock);
+    this.licensing = licensing;
   }
 
   @Override
-  public ResourceView create(ObjectNode input, Projection projection, ResourceLocation location)
+  public ResourceView create(
+      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
       throws ScimException {
     ObjectNode body = conformer.conform(kind, input);
+    ContactCenterInput.AgentId agentId = ContactCenterInput.normalize(body);
     if (!body.has("active")) {
       body.put("active", true); // a provisioned user is active unless the IdP says otherwise
     }
@@ -48,15 +57,23 @@ public final class UserService extends StoredResourceService<UserRow> {
           requireUniqueUserName(handle, row, null);
           handle.attach(UserDao.class).insert(row);
           indexEmails(handle, row.id(), body);
-          return view(handle, row, projection, location);
+          setAgentId(handle, row, agentId, caller);
+          licensing.resolve(handle, List.of(row.id()), "user created", caller);
+          return view(handle, find(handle, row.id()), projection, location);
         });
   }
 
   @Override
   public ResourceView replace(
-      String id, ObjectNode input, String ifMatch, Projection projection, ResourceLocation location)
+      String id,
+      ObjectNode input,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
     ObjectNode body = conformer.conform(kind, input);
+    ContactCenterInput.AgentId agentId = ContactCenterInput.normalize(body);
     return write(
         handle -> {
           UserRow current = find(handle, id);
@@ -64,7 +81,7 @@ public final class UserService extends StoredResourceService<UserRow> {
           if (!body.has("active")) {
             body.put("active", current.active()); // an omitted active never deactivates
           }
-          return update(handle, current, body, projection, location);
+          return update(handle, current, body, agentId, projection, location, caller);
         });
   }
 
@@ -74,16 +91,22 @@ public final class UserService extends StoredResourceService<UserRow> {
       ObjectNode request,
       String ifMatch,
       Projection projection,
-      ResourceLocation location)
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
     List<PatchOperation> operations = PatchReader.read(kind, request);
     return write(
         handle -> {
           UserRow current = find(handle, id);
           Preconditions.requireMatch(ifMatch, current.version());
-          ObjectNode body =
-              patcher.apply(kind, Representation.parseBody(current.body()), operations);
-          return update(handle, current, body, projection, location);
+          ObjectNode before = Representation.parseBody(current.body());
+          ContactCenterInput.expose(before, current.agentId());
+          ObjectNode body = patcher.apply(kind, before, operations);
+          ContactCenterInput.AgentId agentId = ContactCenterInput.normalize(body);
+          if (!agentId.given() && current.agentId() != null) {
+            agentId = new ContactCenterInput.AgentId(true, null); // the PATCH removed it
+          }
+          return update(handle, current, body, agentId, projection, location, caller);
         });
   }
 
@@ -95,6 +118,17 @@ public final class UserService extends StoredResourceService<UserRow> {
   @Override
   protected void deleteRow(Handle handle, String id) {
     handle.attach(UserDao.class).delete(id);
+  }
+
+  @Override
+  protected Runnable prepareDelete(Handle handle, UserRow row, Caller caller) {
+    licensing.releaseForDeletion(handle, row, caller);
+    return () -> {};
+  }
+
+  @Override
+  protected void renderComputed(Handle handle, UserRow row, ObjectNode resource) {
+    ContactCenterView.render(row, resource);
   }
 
   @Override
@@ -128,17 +162,44 @@ public final class UserService extends StoredResourceService<UserRow> {
       Handle handle,
       UserRow current,
       ObjectNode body,
+      ContactCenterInput.AgentId agentId,
       Projection projection,
-      ResourceLocation location)
+      ResourceLocation location,
+      Caller caller)
       throws ScimException {
-    if (body.equals(Representation.parseBody(current.body()))) {
+    ObjectNode stored = Representation.parseBody(current.body());
+    boolean agentIdChanged =
+        agentId.given() && !java.util.Objects.equals(agentId.value(), current.agentId());
+    if (body.equals(stored) && !agentIdChanged) {
       return view(handle, current, projection, location); // nothing changed: no new version
     }
     UserRow row = row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     requireUniqueUserName(handle, row, current.id());
     handle.attach(UserDao.class).update(row);
     indexEmails(handle, row.id(), body);
-    return view(handle, row, projection, location);
+    if (agentIdChanged) {
+      setAgentId(handle, current, agentId, caller);
+    }
+    licensing.resolve(handle, List.of(row.id()), UserChange.reason(stored, body), caller);
+    return view(handle, find(handle, row.id()), projection, location);
+  }
+
+  /** Stores an agent id the request gave; one held by another user is a 409. */
+  private void setAgentId(
+      Handle handle, UserRow user, ContactCenterInput.AgentId agentId, Caller caller)
+      throws ScimException {
+    if (!agentId.given()) {
+      return;
+    }
+    UserDao users = handle.attach(UserDao.class);
+    if (agentId.value() != null) {
+      Optional<String> holder = users.idByAgentId(agentId.value());
+      if (holder.isPresent() && !holder.get().equals(user.id())) {
+        throw UniqueConstraint.conflict(
+            "agentId " + agentId.value() + " is already held by another user");
+      }
+    }
+    licensing.assignAgentId(handle, find(handle, user.id()), agentId.value(), caller);
   }
 
   private static void requireUniqueUserName(Handle handle, UserRow row, String selfId)
@@ -168,7 +229,7 @@ public final class UserService extends StoredResourceService<UserRow> {
 
   private static UserRow row(
       String id, ObjectNode body, long created, long modified, long version) {
-    return new UserRow(
+    return UserRow.unresolved(
         id,
         body.path("userName").asText(),
         text(body, "externalId"),

@@ -1,6 +1,7 @@
 package dev.switchboard.scim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.time.Instant;
@@ -21,7 +22,16 @@ public final class Representation {
     }
   }
 
-  public static String bodyText(ObjectNode body) {
+  /** Any stored JSON text (an array of sources, say). */
+  public static JsonNode parseJson(String text) {
+    try {
+      return JsonUtils.getObjectReader().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored value is not JSON", e);
+    }
+  }
+
+  public static String bodyText(JsonNode body) {
     try {
       return JsonUtils.getObjectWriter().writeValueAsString(body);
     } catch (JsonProcessingException e) {

@@ -20,10 +20,21 @@ import java.util.Optional;
 public final class SchemaRegistry {
   private final ResourceKind users;
   private final ResourceKind groups;
+  private final ResourceKind licenseTemplates;
+  private final ResourceKind seatPools;
+  private final ResourceKind auditEvents;
 
-  private SchemaRegistry(ResourceKind users, ResourceKind groups) {
+  private SchemaRegistry(
+      ResourceKind users,
+      ResourceKind groups,
+      ResourceKind licenseTemplates,
+      ResourceKind seatPools,
+      ResourceKind auditEvents) {
     this.users = users;
     this.groups = groups;
+    this.licenseTemplates = licenseTemplates;
+    this.seatPools = seatPools;
+    this.auditEvents = auditEvents;
   }
 
   /** Loads the schema files bundled in the jar. */
@@ -37,7 +48,27 @@ public final class SchemaRegistry {
     return new SchemaRegistry(
         new ResourceKind(
             "User", "/Users", "User Account", user, List.of(enterprise, contactCenter, phone)),
-        new ResourceKind("Group", "/Groups", "Group", group, List.of(licensing)));
+        new ResourceKind("Group", "/Groups", "Group", group, List.of(licensing)),
+        adminKind("LicenseTemplate", "/LicenseTemplates", "What group membership grants"),
+        adminKind("SeatPool", "/SeatPools", "Paid seats of one tier"),
+        adminKind("AuditEvent", "/AuditEvents", "One change of a user's licenses"));
+  }
+
+  private static ResourceKind adminKind(String name, String endpoint, String description) {
+    return new ResourceKind(
+        name, endpoint, description, read("schemas/extensions/" + name + ".json"), List.of());
+  }
+
+  public ResourceKind licenseTemplates() {
+    return licenseTemplates;
+  }
+
+  public ResourceKind seatPools() {
+    return seatPools;
+  }
+
+  public ResourceKind auditEvents() {
+    return auditEvents;
   }
 
   public ResourceKind users() {
@@ -49,7 +80,7 @@ public final class SchemaRegistry {
   }
 
   public List<ResourceKind> kinds() {
-    return List.of(users, groups);
+    return List.of(users, groups, licenseTemplates, seatPools, auditEvents);
   }
 
   /** Every schema served at /Schemas, in a stable order. */

@@ -11,15 +11,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * membership of a 100k-member group reads and writes one row. Runs inside the caller's transaction.
  */
 public interface MembershipDao {
-  /** Adds a member; a repeated add keeps the row (and its display, unless a new one is sent). */
+  /** Adds a member; returns 0 when the user already was one. */
   @SqlUpdate(
       "INSERT INTO group_members (group_id, user_id, display) VALUES (:groupId, :userId,"
-          + " :display) ON CONFLICT (group_id, user_id) DO UPDATE"
-          + " SET display = COALESCE(excluded.display, group_members.display)")
-  int add(
+          + " :display) ON CONFLICT (group_id, user_id) DO NOTHING")
+  int addIfAbsent(
       @Bind("groupId") String groupId,
       @Bind("userId") String userId,
       @Bind("display") String display);
+
+  /** Keeps the display an IdP sends with an existing member (Okta repeats adds with it). */
+  @SqlUpdate(
+      "UPDATE group_members SET display = :display WHERE group_id = :groupId"
+          + " AND user_id = :userId AND (display IS NULL OR display <> :display)")
+  int updateDisplay(
+      @Bind("groupId") String groupId,
+      @Bind("userId") String userId,
+      @Bind("display") String display);
+
+  @SqlQuery("SELECT user_id FROM group_members WHERE group_id = :groupId")
+  List<String> memberIds(@Bind("groupId") String groupId);
 
   @SqlUpdate("DELETE FROM group_members WHERE group_id = :groupId AND user_id = :userId")
   int remove(@Bind("groupId") String groupId, @Bind("userId") String userId);

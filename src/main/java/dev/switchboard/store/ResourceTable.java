@@ -59,6 +59,34 @@ public final class ResourceTable<R> {
               "meta.created", "created",
               "meta.lastmodified", "last_modified"));
 
+  public static final ResourceTable<AdminRow> LICENSE_TEMPLATES =
+      new ResourceTable<>(
+          "license_templates",
+          TemplateDao.COLUMNS,
+          AdminRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "name", new Indexed(Match.CASELESS, "name_key"),
+              "group.value", new Indexed(Match.EXACT, "group_id"),
+              "contactcenter", new Indexed(Match.CASELESS, "contact_center")),
+          Map.of(
+              "id", "id",
+              "name", "name_key",
+              "precedence", "precedence",
+              "meta.created", "created",
+              "meta.lastmodified", "last_modified"));
+
+  public static final ResourceTable<AdminRow> AUDIT_EVENTS =
+      new ResourceTable<>(
+          "audit_events",
+          TemplateDao.COLUMNS,
+          AdminRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "user.value", new Indexed(Match.EXACT, "user_id"),
+              "product", new Indexed(Match.EXACT, "product")),
+          Map.of("id", "id", "time", "created", "meta.created", "created"));
+
   private final String name;
   private final String columns;
   private final Class<R> rowType;

@@ -15,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserRow.class)
 public interface UserDao {
   String COLUMNS =
-      "id, user_name, external_id, display_name, active, created, last_modified, version, body";
+      "id, user_name, external_id, display_name, active, created, last_modified, version, body,"
+          + " cc_effective, cc_state, cc_seat, cc_pending_since, cc_sources, agent_id";
 
   @SqlUpdate(
       "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
@@ -31,6 +32,36 @@ public interface UserDao {
 
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
   Optional<UserRow> find(@Bind("id") String id);
+
+  /** Stores what licensing resolved; the body and its version are left to {@link #update}. */
+  @SqlUpdate(
+      "UPDATE users SET cc_effective = :l.effective, cc_state = :l.state, cc_seat = :l.seat,"
+          + " cc_pending_since = :l.pendingSince, cc_sources = :l.sources, agent_id = :l.agentId,"
+          + " version = version + 1, last_modified = :now WHERE id = :id")
+  int updateLicensing(
+      @Bind("id") String id, @BindMethods("l") UserLicensing licensing, @Bind("now") long now);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id IN (<ids>)")
+  List<UserRow> findAll(@BindList("ids") Collection<String> ids);
+
+  @SqlQuery("SELECT id FROM users WHERE agent_id = :agentId")
+  Optional<String> idByAgentId(@Bind("agentId") long agentId);
+
+  /** The lowest agent id from {@code floor} that nobody holds. */
+  @SqlQuery(
+      "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM users WHERE agent_id = :floor) THEN :floor"
+          + " ELSE (SELECT MIN(u.agent_id + 1) FROM users u WHERE u.agent_id >= :floor"
+          + " AND NOT EXISTS (SELECT 1 FROM users v WHERE v.agent_id = u.agent_id + 1)) END")
+  long lowestFreeAgentId(@Bind("floor") long floor);
+
+  /** The user who has waited longest for a seat of {@code tier}, if any. */
+  @SqlQuery(
+      "SELECT id FROM users WHERE cc_state = 'pending' AND cc_effective = :tier"
+          + " ORDER BY cc_pending_since, id LIMIT 1")
+  Optional<String> oldestPending(@Bind("tier") String tier);
+
+  @SqlQuery("SELECT COUNT(*) FROM users WHERE cc_state = 'pending' AND cc_effective = :tier")
+  long pendingCount(@Bind("tier") String tier);
 
   @SqlQuery("SELECT id FROM users WHERE user_name_key = :key")
   Optional<String> idByUserNameKey(@Bind("key") String key);

@@ -56,7 +56,7 @@ class DatabaseTest {
     database.write(
         h -> {
           h.attach(GroupDao.class).insert(new GroupRow("g1", "Sales", null, 1, 1, 1, "{}"));
-          h.attach(MembershipDao.class).add("g1", "u1", null);
+          h.attach(MembershipDao.class).addIfAbsent("g1", "u1", null);
           h.attach(UserDao.class).insertEmails("u1", List.of("ann@example.com"));
           h.attach(UserDao.class).delete("u1");
           return null;
@@ -87,7 +87,7 @@ class DatabaseTest {
   }
 
   private static UserRow row(String id, String userName) {
-    return new UserRow(id, userName, null, null, true, 1, 1, 1, "{}");
+    return UserRow.unresolved(id, userName, null, null, true, 1, 1, 1, "{}");
   }
 
   private long count(String table) {

@@ -35,10 +35,10 @@ class MembershipWorkTest {
             handle -> {
               MembershipDao members = handle.attach(MembershipDao.class);
               for (String id : ids) {
-                members.add(bigGroup, id, null);
+                members.addIfAbsent(bigGroup, id, null);
               }
               for (String id : ids.subList(0, 10)) {
-                members.add(smallGroup, id, null);
+                members.addIfAbsent(smallGroup, id, null);
               }
               return null;
             });
@@ -110,7 +110,7 @@ class MembershipWorkTest {
               for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 users.insert(
-                    new UserRow(
+                    UserRow.unresolved(
                         id,
                         "member-" + i,
                         null,

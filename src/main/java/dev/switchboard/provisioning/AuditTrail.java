@@ -1,0 +1,54 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.store.AuditDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes audit events in the caller's transaction, so an event exists exactly when its change was
+ * committed. Events are never edited. Thread-safe.
+ */
+final class AuditTrail {
+  static final String SCHEMA = "urn:switchboard:params:scim:schemas:core:1.0:AuditEvent";
+  private final Clock clock;
+
+  AuditTrail(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Records a change of {@code product} for a user; nothing when before equals after. */
+  void record(
+      Handle handle,
+      String userId,
+      String userName,
+      String product,
+      String before,
+      String after,
+      String reason,
+      Caller actor) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    long now = clock.millis();
+    ObjectNode event = JsonUtils.getJsonNodeFactory().objectNode();
+    event.putArray("schemas").add(SCHEMA);
+    ObjectNode user = event.putObject("user");
+    user.put("value", userId);
+    user.put("display", userName);
+    event.put("product", product);
+    event.put("before", before);
+    event.put("after", after);
+    event.put("reason", reason);
+    event.put("actor", actor.tokenName());
+    event.put("time", Instant.ofEpochMilli(now).toString());
+    handle
+        .attach(AuditDao.class)
+        .insert(UUID.randomUUID().toString(), userId, product, now, Representation.bodyText(event));
+  }
+}

@@ -1,0 +1,269 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.switchboard.licensing.InvalidLicenseValueException;
+import dev.switchboard.licensing.Tier;
+import dev.switchboard.scim.PatchReader;
+import dev.switchboard.scim.Preconditions;
+import dev.switchboard.scim.Projection;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.scim.ResourceConformer;
+import dev.switchboard.scim.ResourceKind;
+import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.store.AdminRow;
+import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.GroupDao;
+import dev.switchboard.store.ResourceTable;
+import dev.switchboard.store.TemplateDao;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * /LicenseTemplates: what membership of a group grants. Every write re-resolves, in its own
+ * transaction, the members of the group the template bound to before and binds to after.
+ * Thread-safe.
+ */
+public final class LicenseTemplateService extends StoredResourceService<AdminRow> {
+  private static final long DEFAULT_PRECEDENCE = 100;
+  private final ContactCenterLicensing licensing;
+
+  LicenseTemplateService(
+      Database database,
+      ResourceKind kind,
+      ResourceConformer conformer,
+      Clock clock,
+      ContactCenterLicensing licensing) {
+    super(database, kind, ResourceTable.LICENSE_TEMPLATES, conformer, clock);
+    this.licensing = licensing;
+  }
+
+  /** A template's columns, derived from its canonical body. */
+  private record Template(
+      String name, String groupId, String groupDisplay, String contactCenter, long precedence) {
+    String groupDisplayKey() {
+      return groupId == null ? CaselessKey.of(groupDisplay) : null;
+    }
+  }
+
+  @Override
+  public ResourceView create(
+      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
+      throws ScimException {
+    ObjectNode body = canonical(input);
+    Template template = columns(body);
+    String id = UUID.randomUUID().toString();
+    long now = clock.millis();
+    return write(
+        handle -> {
+          validate(handle, template, null);
+          handle
+              .attach(TemplateDao.class)
+              .insert(
+                  id,
+                  template.name(),
+                  CaselessKey.of(template.name()),
+                  template.groupId(),
+                  template.groupDisplayKey(),
+                  template.contactCenter(),
+                  template.precedence(),
+                  now,
+                  now,
+                  1,
+                  Representation.bodyText(body));
+          licensing.resolve(
+              handle, membersOf(handle, template), reason(template, "created"), caller);
+          return view(handle, find(handle, id), projection, location);
+        });
+  }
+
+  @Override
+  public ResourceView replace(
+      String id,
+      ObjectNode input,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
+      throws ScimException {
+    ObjectNode body = canonical(input);
+    return write(
+        handle -> {
+          AdminRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          return update(handle, current, body, projection, location, caller);
+        });
+  }
+
+  @Override
+  public ResourceView patch(
+      String id,
+      ObjectNode request,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
+      throws ScimException {
+    List<PatchOperation> operations = PatchReader.read(kind, request);
+    return write(
+        handle -> {
+          AdminRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          ObjectNode patched =
+              patcher.apply(kind, Representation.parseBody(current.body()), operations);
+          return update(handle, current, canonical(patched), projection, location, caller);
+        });
+  }
+
+  private ResourceView update(
+      Handle handle,
+      AdminRow current,
+      ObjectNode body,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
+      throws ScimException {
+    if (body.equals(Representation.parseBody(current.body()))) {
+      return view(handle, current, projection, location);
+    }
+    Template before = columns(Representation.parseBody(current.body()));
+    Template after = columns(body);
+    validate(handle, after, current.id());
+    Set<String> affected = new LinkedHashSet<>(membersOf(handle, before));
+    handle
+        .attach(TemplateDao.class)
+        .update(
+            current.id(),
+            after.name(),
+            CaselessKey.of(after.name()),
+            after.groupId(),
+            after.groupDisplayKey(),
+            after.contactCenter(),
+            after.precedence(),
+            clock.millis(),
+            current.version() + 1,
+            Representation.bodyText(body));
+    affected.addAll(membersOf(handle, after));
+    licensing.resolve(handle, affected, reason(after, "changed"), caller);
+    return view(handle, find(handle, current.id()), projection, location);
+  }
+
+  @Override
+  protected Runnable prepareDelete(Handle handle, AdminRow row, Caller caller) {
+    Template template = columns(Representation.parseBody(row.body()));
+    List<String> members = membersOf(handle, template);
+    return () -> licensing.resolve(handle, members, reason(template, "deleted"), caller);
+  }
+
+  @Override
+  protected Optional<AdminRow> findRow(Handle handle, String id) {
+    return handle.attach(TemplateDao.class).find(id);
+  }
+
+  @Override
+  protected void deleteRow(Handle handle, String id) {
+    handle.attach(TemplateDao.class).delete(id);
+  }
+
+  /** A template bound by id shows its group's current name. */
+  @Override
+  protected void renderComputed(Handle handle, AdminRow row, ObjectNode resource) {
+    JsonNode group = resource.get("group");
+    if (group != null && group.hasNonNull("value")) {
+      handle
+          .attach(GroupDao.class)
+          .find(group.get("value").asText())
+          .ifPresent(g -> ((ObjectNode) group).put("display", g.displayName()));
+    }
+  }
+
+  @Override
+  protected String relation() {
+    return "";
+  }
+
+  @Override
+  protected void renderRelation(
+      Handle handle, AdminRow row, ObjectNode resource, ResourceLocation location) {}
+
+  @Override
+  protected String conflictDetail() {
+    return "a template of that name exists";
+  }
+
+  /** The conformed body with defaults filled and values in canonical spelling. */
+  private ObjectNode canonical(ObjectNode input) throws BadRequestException {
+    ObjectNode body = conformer.conform(kind, input);
+    try {
+      body.put("contactCenter", Tier.parse(body.path("contactCenter").asText("none")).wireName());
+    } catch (InvalidLicenseValueException e) {
+      throw BadRequestException.invalidValue(e.getMessage().replace("license", "contactCenter"));
+    }
+    if (!body.has("precedence")) {
+      body.put("precedence", DEFAULT_PRECEDENCE);
+    }
+    if (!body.has("phone")) {
+      body.put("phone", false);
+    }
+    JsonNode group = body.path("group");
+    String value = group.path("value").asText("").trim();
+    String display = group.path("display").asText("").trim();
+    if (value.isEmpty() && display.isEmpty()) {
+      throw BadRequestException.invalidValue(
+          "group needs a value (the group's id) or a display (the group's displayName)");
+    }
+    ObjectNode canonicalGroup = body.putObject("group");
+    if (!value.isEmpty()) {
+      canonicalGroup.put("value", value);
+    } else {
+      canonicalGroup.put("display", display);
+    }
+    return body;
+  }
+
+  private static Template columns(ObjectNode body) {
+    JsonNode group = body.path("group");
+    return new Template(
+        body.path("name").asText(),
+        group.hasNonNull("value") ? group.get("value").asText() : null,
+        group.hasNonNull("display") ? group.get("display").asText() : null,
+        body.path("contactCenter").asText("none"),
+        body.path("precedence").asLong(DEFAULT_PRECEDENCE));
+  }
+
+  private static void validate(Handle handle, Template template, String selfId)
+      throws ScimException {
+    Optional<String> holder =
+        handle.attach(TemplateDao.class).idByNameKey(CaselessKey.of(template.name()));
+    if (holder.isPresent() && !holder.get().equals(selfId)) {
+      throw UniqueConstraint.conflict(
+          "a template named '" + template.name() + "' exists (names are unique, ignoring case)");
+    }
+    if (template.groupId() != null
+        && handle.attach(GroupDao.class).find(template.groupId()).isEmpty()) {
+      throw BadRequestException.invalidValue(
+          "group.value "
+              + template.groupId()
+              + " is no group; name the group by display to bind it before the IdP creates it");
+    }
+  }
+
+  private static List<String> membersOf(Handle handle, Template template) {
+    return handle
+        .attach(TemplateDao.class)
+        .membersBoundBy(template.groupId(), template.groupDisplayKey(), template.groupId() == null);
+  }
+
+  private static String reason(Template template, String what) {
+    return "template:" + template.name() + " " + what;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.scim.ScimUrns;
+
+/** Names why a user write changes the user's licenses, for the audit trail. Stateless. */
+final class UserChange {
+  private UserChange() {}
+
+  static String reason(ObjectNode before, ObjectNode after) {
+    boolean wasActive = before.path("active").asBoolean(true);
+    boolean isActive = after.path("active").asBoolean(true);
+    if (wasActive && !isActive) {
+      return "deactivated";
+    }
+    if (!wasActive && isActive) {
+      return "reactivated";
+    }
+    JsonNode oldCc = before.path(ScimUrns.CONTACT_CENTER_USER);
+    JsonNode newCc = after.path(ScimUrns.CONTACT_CENTER_USER);
+    if (!oldCc.path("license").equals(newCc.path("license"))) {
+      return "direct:" + newCc.path("license").asText("none");
+    }
+    if (!oldCc.path("role").equals(newCc.path("role"))) {
+      return "role:" + newCc.path("role").asText("agent");
+    }
+    return "user updated";
+  }
+}
