@@ -22,12 +22,16 @@ class MembershipWorkTest {
   private static TestServer server;
   private static String smallGroup;
   private static String bigGroup;
+  private static String smallLicensedGroup;
+  private static String bigLicensedGroup;
 
   @BeforeAll
   static void seed() {
     server = TestServer.start(counter::wrap);
     smallGroup = server.createGroup("small");
     bigGroup = server.createGroup("big");
+    smallLicensedGroup = server.createGroup("small licensed");
+    bigLicensedGroup = server.createGroup("big licensed");
     List<String> ids = insertUsers(BIG);
     server
         .database()
@@ -39,6 +43,10 @@ class MembershipWorkTest {
               }
               for (String id : ids.subList(0, 10)) {
                 members.addIfAbsent(smallGroup, id, null);
+                members.addIfAbsent(smallLicensedGroup, id, null);
+              }
+              for (String id : ids) {
+                members.addIfAbsent(bigLicensedGroup, id, null);
               }
               return null;
             });
@@ -57,6 +65,37 @@ class MembershipWorkTest {
     Work big = measure(() -> addMember(bigGroup, other));
     assertEquals(small, big, "adding to a " + BIG + "-member group costs what adding to 10 does");
     assertTrue(big.rowsRead() < 20, "rows read: " + big.rowsRead());
+  }
+
+  @Test
+  void addingOneMemberToALicensedGroupResolvesOnlyThatUser() {
+    for (String group : List.of(smallLicensedGroup, bigLicensedGroup)) {
+      assertEquals(
+          201,
+          server
+              .post(
+                  "/LicenseTemplates",
+                  "{\"name\":\"t-"
+                      + group
+                      + "\",\"group\":{\"value\":\""
+                      + group
+                      + "\"},\"contactCenter\":\"standard\"}")
+              .status());
+    }
+    String newcomer = server.createUser("licensed-newcomer-" + UUID.randomUUID());
+    String other = server.createUser("licensed-other-" + UUID.randomUUID());
+    Work small = measure(() -> addMember(smallLicensedGroup, newcomer));
+    Work big = measure(() -> addMember(bigLicensedGroup, other));
+    assertEquals(small, big, "resolving one new member costs the same in either group");
+    assertTrue(big.rowsRead() < 40, "rows read: " + big.rowsRead());
+    assertEquals(
+        "standard",
+        server
+            .get("/Users/" + other)
+            .body()
+            .at(
+                "/urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User/effectiveLicense")
+            .asText());
   }
 
   @Test
