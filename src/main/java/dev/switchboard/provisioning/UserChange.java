@@ -8,6 +8,18 @@ import dev.switchboard.scim.ScimUrns;
 final class UserChange {
   private UserChange() {}
 
+  /** Why a new user is licensed: its own license, its role, or (groups come later) creation. */
+  static String creation(ObjectNode body) {
+    JsonNode cc = body.path(ScimUrns.CONTACT_CENTER_USER);
+    if (cc.hasNonNull("license") && !"none".equals(cc.get("license").asText())) {
+      return "direct:" + cc.get("license").asText();
+    }
+    if (cc.hasNonNull("role") && !"agent".equals(cc.get("role").asText())) {
+      return "role:" + cc.get("role").asText();
+    }
+    return "user created";
+  }
+
   static String reason(ObjectNode before, ObjectNode after) {
     boolean wasActive = before.path("active").asBoolean(true);
     boolean isActive = after.path("active").asBoolean(true);

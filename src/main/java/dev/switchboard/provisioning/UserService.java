@@ -58,7 +58,7 @@ public final class UserService extends StoredResourceService<UserRow> {
           handle.attach(UserDao.class).insert(row);
           indexEmails(handle, row.id(), body);
           setAgentId(handle, row, agentId, caller);
-          licensing.resolve(handle, List.of(row.id()), "user created", caller);
+          licensing.resolve(handle, List.of(row.id()), UserChange.creation(body), caller);
           return view(handle, find(handle, row.id()), projection, location);
         });
   }
