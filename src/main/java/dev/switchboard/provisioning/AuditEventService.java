@@ -69,15 +69,6 @@ public final class AuditEventService extends StoredResourceService<AdminRow> {
   }
 
   @Override
-  protected String relation() {
-    return "";
-  }
-
-  @Override
-  protected void renderRelation(
-      Handle handle, AdminRow row, ObjectNode resource, ResourceLocation location) {}
-
-  @Override
   protected String conflictDetail() {
     return "audit events are never written by clients";
   }

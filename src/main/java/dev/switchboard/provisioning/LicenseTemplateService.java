@@ -187,15 +187,6 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
   }
 
   @Override
-  protected String relation() {
-    return "";
-  }
-
-  @Override
-  protected void renderRelation(
-      Handle handle, AdminRow row, ObjectNode resource, ResourceLocation location) {}
-
-  @Override
   protected String conflictDetail() {
     return "a template of that name exists";
   }

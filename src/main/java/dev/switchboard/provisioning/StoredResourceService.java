@@ -52,11 +52,16 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
 
   protected abstract void deleteRow(Handle handle, String id);
 
-  /** The attribute the relation fills, and how to render it into a representation. */
-  protected abstract String relation();
+  /**
+   * The attribute a relation fills ({@code groups} of a user, {@code members} of a group), and how
+   * to render it; resources without one keep these defaults.
+   */
+  protected String relation() {
+    return "";
+  }
 
-  protected abstract void renderRelation(
-      Handle handle, R row, ObjectNode resource, ResourceLocation location);
+  protected void renderRelation(
+      Handle handle, R row, ObjectNode resource, ResourceLocation location) {}
 
   /** What a 409 says when two writers race past the explicit uniqueness check. */
   protected abstract String conflictDetail();
