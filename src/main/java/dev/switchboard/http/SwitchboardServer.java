@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
@@ -20,25 +24,49 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires store, services and HTTP together and serves them on Grizzly: the one place that knows
  * every part. Start with {@link #start}, stop with {@link #close}.
  */
 public final class SwitchboardServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SwitchboardServer.class);
   private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+  private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
   private final HttpServer http;
   private final URI scimBase;
+  private final Provisioning provisioning;
+  private final ScheduledExecutorService sweeper;
 
-  private SwitchboardServer(HttpServer http, URI scimBase) {
+  private SwitchboardServer(HttpServer http, URI scimBase, Provisioning provisioning) {
     this.http = http;
     this.scimBase = scimBase;
+    this.provisioning = provisioning;
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "switchboard-sweep");
+              thread.setDaemon(true);
+              return thread;
+            });
+    sweeper.scheduleWithFixedDelay(
+        this::sweepQuietly,
+        SWEEP_INTERVAL.toMillis(),
+        SWEEP_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Serves {@code database} on host:port (0 = any free port) until closed. */
   public static SwitchboardServer start(String host, int port, Database database) {
+    return start(host, port, database, Clock.systemUTC());
+  }
+
+  /** As {@link #start(String, int, Database)}, on {@code clock} (tests move time with it). */
+  public static SwitchboardServer start(String host, int port, Database database, Clock clock) {
     SchemaRegistry schemas = SchemaRegistry.load();
-    Provisioning provisioning = new Provisioning(database, schemas, Clock.systemUTC());
+    Provisioning provisioning = new Provisioning(database, schemas, clock);
     ResourceConfig config =
         new ResourceConfig()
             .register(new UsersResource(provisioning.users()))
@@ -46,6 +74,9 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new LicenseTemplatesResource(provisioning.licenseTemplates()))
             .register(new SeatPoolsResource(provisioning.seatPools()))
             .register(new AuditEventsResource(provisioning.auditEvents()))
+            .register(new SitesResource(provisioning.sites()))
+            .register(new CallingPackagesResource(provisioning.callingPackages()))
+            .register(new PhoneNumbersResource(provisioning.phoneNumbers()))
             .register(new RootSearchResource(provisioning.rootSearch()))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
@@ -84,7 +115,7 @@ public final class SwitchboardServer implements AutoCloseable {
     NetworkListener listener = http.getListeners().iterator().next();
     URI scimBase =
         URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
-    return new SwitchboardServer(http, scimBase);
+    return new SwitchboardServer(http, scimBase, provisioning);
   }
 
   /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
@@ -92,8 +123,22 @@ public final class SwitchboardServer implements AutoCloseable {
     return scimBase;
   }
 
+  /** Ends expired number holds and cooldowns now (the server also does so every minute). */
+  public void sweepNow() {
+    provisioning.sweep();
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweepNow();
+    } catch (RuntimeException e) {
+      log.warn("the hold/cooldown sweep failed; it runs again in a minute", e);
+    }
+  }
+
   @Override
   public void close() {
+    sweeper.shutdownNow();
     http.shutdownNow();
   }
 

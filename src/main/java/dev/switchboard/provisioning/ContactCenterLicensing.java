@@ -46,15 +46,21 @@ final class ContactCenterLicensing {
 
   private final Clock clock;
   private final AuditTrail audit;
+  private final PhoneLicensingEngine phone;
 
-  ContactCenterLicensing(Clock clock, AuditTrail audit) {
+  ContactCenterLicensing(Clock clock, AuditTrail audit, PhoneLicensingEngine phone) {
     this.clock = clock;
     this.audit = audit;
+    this.phone = phone;
   }
 
-  /** Resolves these users again because of {@code reason}; serves any seats that free up. */
+  /**
+   * Resolves these users' contact-center and phone licenses again because of {@code reason}; serves
+   * any seats and numbers that free up.
+   */
   void resolve(Handle handle, Collection<String> userIds, String reason, Caller actor) {
     Map<SeatPoolId, String> freed = new LinkedHashMap<>();
+    boolean phoneFreed = false;
     List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(userIds));
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -67,11 +73,39 @@ final class ContactCenterLicensing {
       for (String id : chunk) { // in the order given: who asked first gets a scarce seat first
         UserRow user = users.get(id);
         if (user != null) {
-          resolveOne(handle, user, demands.getOrDefault(id, List.of()), reason, actor, freed);
+          List<TemplateDemandRow> templates = demands.getOrDefault(id, List.of());
+          resolveOne(handle, user, templates, reason, actor, freed);
+          phoneFreed |= phone.resolve(handle, user, templates, reason, actor);
         }
       }
     }
     serve(handle, freed, actor);
+    if (phoneFreed) {
+      servePhone(handle, actor);
+    }
+  }
+
+  /** Gives freed phone seats and numbers to the users waiting longest. */
+  void servePhone(Handle handle, Caller actor) {
+    UserDao users = handle.attach(UserDao.class);
+    for (String id : phone.pending(handle)) {
+      users
+          .find(id)
+          .ifPresent(
+              user ->
+                  phone.resolve(
+                      handle,
+                      user,
+                      handle.attach(TemplateDao.class).demandsOf(List.of(id)),
+                      "seat or number freed",
+                      actor));
+    }
+  }
+
+  /** Ends expired holds and cooldowns, then serves whoever waits. */
+  void sweep(Handle handle, Caller actor) {
+    phone.sweep(handle);
+    servePhone(handle, actor);
   }
 
   /** Sets (or clears) an agent id the request gave; the caller checked it is free. */
@@ -104,7 +138,9 @@ final class ContactCenterLicensing {
         "none",
         "deleted",
         actor);
+    phone.releaseForDeletion(handle, user, actor);
     serve(handle, freed, actor);
+    servePhone(handle, actor);
   }
 
   /** Gives free seats of these pools to the oldest pending users (after a capacity change). */

@@ -15,10 +15,12 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.store.AdminRow;
+import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.GroupDao;
 import dev.switchboard.store.ResourceTable;
+import dev.switchboard.store.SiteDao;
 import dev.switchboard.store.TemplateDao;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -65,7 +67,7 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
     long now = clock.millis();
     return write(
         handle -> {
-          validate(handle, template, null);
+          validate(handle, template, body, null);
           handle
               .attach(TemplateDao.class)
               .insert(
@@ -137,7 +139,7 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
     }
     Template before = columns(Representation.parseBody(current.body()));
     Template after = columns(body);
-    validate(handle, after, current.id());
+    validate(handle, after, body, current.id());
     Set<String> affected = new LinkedHashSet<>(membersOf(handle, before));
     handle
         .attach(TemplateDao.class)
@@ -231,8 +233,21 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
         body.path("precedence").asLong(DEFAULT_PRECEDENCE));
   }
 
-  private static void validate(Handle handle, Template template, String selfId)
+  private static void validate(Handle handle, Template template, ObjectNode body, String selfId)
       throws ScimException {
+    String callingPackage = body.path("callingPackage").asText("");
+    if (!callingPackage.isBlank()
+        && handle
+            .attach(CallingPackageDao.class)
+            .idByNameKey(CaselessKey.of(callingPackage))
+            .isEmpty()) {
+      throw BadRequestException.invalidValue(
+          "callingPackage '" + callingPackage + "' is not in /CallingPackages");
+    }
+    String site = body.path("site").asText("");
+    if (!site.isBlank() && handle.attach(SiteDao.class).byNameKey(CaselessKey.of(site)).isEmpty()) {
+      throw BadRequestException.invalidValue("site '" + site + "' is not in /Sites");
+    }
     Optional<String> holder =
         handle.attach(TemplateDao.class).idByNameKey(CaselessKey.of(template.name()));
     if (holder.isPresent() && !holder.get().equals(selfId)) {

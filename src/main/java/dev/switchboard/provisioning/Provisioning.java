@@ -17,10 +17,19 @@ public final class Provisioning {
   private final SeatPoolService seatPools;
   private final AuditEventService auditEvents;
   private final TokenService tokens;
+  private final SiteService sites;
+  private final CallingPackageService callingPackages;
+  private final PhoneNumberService phoneNumbers;
+  private final ContactCenterLicensing licensing;
+  private final Database database;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
     ResourceConformer conformer = new ResourceConformer();
-    ContactCenterLicensing licensing = new ContactCenterLicensing(clock, new AuditTrail(clock));
+    AuditTrail audit = new AuditTrail(clock);
+    ContactCenterLicensing licensing =
+        new ContactCenterLicensing(clock, audit, new PhoneLicensingEngine(clock, audit));
+    this.licensing = licensing;
+    this.database = database;
     this.users = new UserService(database, schemas.users(), conformer, clock, licensing);
     this.groups = new GroupService(database, schemas.groups(), conformer, clock, licensing);
     this.licenseTemplates =
@@ -29,6 +38,11 @@ public final class Provisioning {
     this.seatPools = new SeatPoolService(database, schemas.seatPools(), conformer, licensing);
     this.auditEvents = new AuditEventService(database, schemas.auditEvents(), conformer, clock);
     this.tokens = new TokenService(database, clock);
+    this.sites = new SiteService(database, schemas.sites(), conformer, clock, licensing);
+    this.callingPackages =
+        new CallingPackageService(database, schemas.callingPackages(), conformer, clock, licensing);
+    this.phoneNumbers =
+        new PhoneNumberService(database, schemas.phoneNumbers(), conformer, clock, licensing);
   }
 
   public UserService users() {
@@ -49,6 +63,30 @@ public final class Provisioning {
 
   public AuditEventService auditEvents() {
     return auditEvents;
+  }
+
+  /**
+   * Ends expired number holds and cooldowns and serves users waiting for them; the server runs this
+   * periodically.
+   */
+  public void sweep() {
+    database.write(
+        handle -> {
+          licensing.sweep(handle, new Caller("sweep", Scope.ADMIN));
+          return null;
+        });
+  }
+
+  public SiteService sites() {
+    return sites;
+  }
+
+  public CallingPackageService callingPackages() {
+    return callingPackages;
+  }
+
+  public PhoneNumberService phoneNumbers() {
+    return phoneNumbers;
   }
 
   public TokenService tokens() {

@@ -151,6 +151,7 @@ public final class SeatPoolService implements ResourceService {
                 + " are in use; capacity cannot go below that. Remove licenses first.");
       }
       licensing.serve(handle, Set.of(SeatPoolId.parse(current.id()).orElseThrow()), caller);
+      licensing.servePhone(handle, caller);
     }
     return view(handle, find(handle, current.id()), projection, location);
   }
@@ -179,11 +180,12 @@ public final class SeatPoolService implements ResourceService {
   private ObjectNode render(Handle handle, SeatPoolRow row, ResourceLocation location) {
     ObjectNode body = capacityBody(row);
     body.put("inUse", row.inUse());
+    UserDao users = handle.attach(UserDao.class);
     long pending =
         SeatPoolId.parse(row.id())
             .flatMap(SeatPoolId::tier)
-            .map(tier -> handle.attach(UserDao.class).pendingCount(tier.wireName()))
-            .orElse(0L);
+            .map(tier -> users.pendingCount(tier.wireName()))
+            .orElseGet(users::phoneSeatPendingCount);
     body.put("pending", pending);
     ObjectNode pool = Representation.of(kind, row.id(), body, 0, 0, row.version(), location);
     ObjectNode meta = (ObjectNode) pool.get("meta");

@@ -100,7 +100,7 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
    * Work a delete does in its transaction before the row goes (release what it holds); returns the
    * work to do once it is gone (resolve the users it affected).
    */
-  protected Runnable prepareDelete(Handle handle, R row, Caller caller) {
+  protected Runnable prepareDelete(Handle handle, R row, Caller caller) throws ScimException {
     return () -> {};
   }
 

@@ -55,11 +55,12 @@ public final class UserService extends StoredResourceService<UserRow> {
     return write(
         handle -> {
           requireUniqueUserName(handle, row, null);
+          PhoneInput.validate(handle, row.id(), body);
           handle.attach(UserDao.class).insert(row);
           indexEmails(handle, row.id(), body);
           setAgentId(handle, row, agentId, caller);
           licensing.resolve(handle, List.of(row.id()), UserChange.creation(body), caller);
-          return view(handle, find(handle, row.id()), projection, location);
+          return resolvedView(handle, row.id(), body, projection, location);
         });
   }
 
@@ -129,6 +130,7 @@ public final class UserService extends StoredResourceService<UserRow> {
   @Override
   protected void renderComputed(Handle handle, UserRow row, ObjectNode resource) {
     ContactCenterView.render(row, resource);
+    PhoneView.render(handle, row, resource);
   }
 
   @Override
@@ -175,13 +177,23 @@ public final class UserService extends StoredResourceService<UserRow> {
     }
     UserRow row = row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     requireUniqueUserName(handle, row, current.id());
+    PhoneInput.validate(handle, current.id(), body);
     handle.attach(UserDao.class).update(row);
     indexEmails(handle, row.id(), body);
     if (agentIdChanged) {
       setAgentId(handle, current, agentId, caller);
     }
     licensing.resolve(handle, List.of(row.id()), UserChange.reason(stored, body), caller);
-    return view(handle, find(handle, row.id()), projection, location);
+    return resolvedView(handle, row.id(), body, projection, location);
+  }
+
+  /** The view after resolution, refusing direct numbers the user has no calling package for. */
+  private ResourceView resolvedView(
+      Handle handle, String id, ObjectNode body, Projection projection, ResourceLocation location)
+      throws ScimException {
+    UserRow resolved = find(handle, id);
+    PhoneInput.requirePackageForDirectNumbers(body, resolved.phonePackage());
+    return view(handle, resolved, projection, location);
   }
 
   /** Stores an agent id the request gave; one held by another user is a 409. */

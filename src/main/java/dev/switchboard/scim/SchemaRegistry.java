@@ -23,13 +23,22 @@ public final class SchemaRegistry {
   private final ResourceKind licenseTemplates;
   private final ResourceKind seatPools;
   private final ResourceKind auditEvents;
+  private final ResourceKind sites;
+  private final ResourceKind callingPackages;
+  private final ResourceKind phoneNumbers;
 
   private SchemaRegistry(
       ResourceKind users,
       ResourceKind groups,
       ResourceKind licenseTemplates,
       ResourceKind seatPools,
-      ResourceKind auditEvents) {
+      ResourceKind auditEvents,
+      ResourceKind sites,
+      ResourceKind callingPackages,
+      ResourceKind phoneNumbers) {
+    this.sites = sites;
+    this.callingPackages = callingPackages;
+    this.phoneNumbers = phoneNumbers;
     this.users = users;
     this.groups = groups;
     this.licenseTemplates = licenseTemplates;
@@ -51,7 +60,10 @@ public final class SchemaRegistry {
         new ResourceKind("Group", "/Groups", "Group", group, List.of(licensing)),
         adminKind("LicenseTemplate", "/LicenseTemplates", "What group membership grants"),
         adminKind("SeatPool", "/SeatPools", "Paid seats of one tier"),
-        adminKind("AuditEvent", "/AuditEvents", "One change of a user's licenses"));
+        adminKind("AuditEvent", "/AuditEvents", "One change of a user's licenses"),
+        adminKind("Site", "/Sites", "A place users belong to, with its extension numbers"),
+        adminKind("CallingPackage", "/CallingPackages", "An outbound calling package"),
+        adminKind("PhoneNumber", "/PhoneNumbers", "A direct number of the inventory"));
   }
 
   private static ResourceKind adminKind(String name, String endpoint, String description) {
@@ -71,6 +83,18 @@ public final class SchemaRegistry {
     return auditEvents;
   }
 
+  public ResourceKind sites() {
+    return sites;
+  }
+
+  public ResourceKind callingPackages() {
+    return callingPackages;
+  }
+
+  public ResourceKind phoneNumbers() {
+    return phoneNumbers;
+  }
+
   public ResourceKind users() {
     return users;
   }
@@ -80,7 +104,15 @@ public final class SchemaRegistry {
   }
 
   public List<ResourceKind> kinds() {
-    return List.of(users, groups, licenseTemplates, seatPools, auditEvents);
+    return List.of(
+        users,
+        groups,
+        licenseTemplates,
+        seatPools,
+        auditEvents,
+        sites,
+        callingPackages,
+        phoneNumbers);
   }
 
   /** Every schema served at /Schemas, in a stable order. */

@@ -87,6 +87,39 @@ public final class ResourceTable<R> {
               "product", new Indexed(Match.EXACT, "product")),
           Map.of("id", "id", "time", "created", "meta.created", "created"));
 
+  public static final ResourceTable<AdminRow> SITES =
+      new ResourceTable<>(
+          "sites",
+          SiteDao.COLUMNS,
+          AdminRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "name", new Indexed(Match.CASELESS, "name_key"),
+              "isdefault", new Indexed(Match.BOOLEAN, "is_default")),
+          Map.of("id", "id", "name", "name_key", "meta.created", "created"));
+
+  public static final ResourceTable<AdminRow> CALLING_PACKAGES =
+      new ResourceTable<>(
+          "calling_packages",
+          SiteDao.COLUMNS,
+          AdminRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "name", new Indexed(Match.CASELESS, "name_key")),
+          Map.of("id", "id", "name", "name_key", "rank", "rank", "meta.created", "created"));
+
+  public static final ResourceTable<AdminRow> PHONE_NUMBERS =
+      new ResourceTable<>(
+          "phone_numbers",
+          SiteDao.COLUMNS,
+          AdminRow.class,
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "number", new Indexed(Match.EXACT, "number"),
+              "state", new Indexed(Match.EXACT, "state"),
+              "assignedto.value", new Indexed(Match.EXACT, "user_id")),
+          Map.of("id", "id", "number", "number", "meta.created", "created"));
+
   private final String name;
   private final String columns;
   private final Class<R> rowType;

@@ -68,7 +68,8 @@ public interface TemplateDao {
   /** The group-template demands of these users: one row per (user, group, template). */
   @SqlQuery(
       "SELECT m.user_id, g.id AS group_id, g.display_name AS group_name, t.name AS template_name,"
-          + " t.contact_center FROM group_members m JOIN groups g ON g.id = m.group_id"
+          + " t.contact_center, t.precedence, t.body AS template_body"
+          + " FROM group_members m JOIN groups g ON g.id = m.group_id"
           + " JOIN license_templates t ON "
           + BINDS
           + " WHERE m.user_id IN (<userIds>)")

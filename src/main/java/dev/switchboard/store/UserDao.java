@@ -16,7 +16,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface UserDao {
   String COLUMNS =
       "id, user_name, external_id, display_name, active, created, last_modified, version, body,"
-          + " cc_effective, cc_state, cc_seat, cc_pending_since, cc_sources, agent_id";
+          + " cc_effective, cc_state, cc_seat, cc_pending_since, cc_sources, agent_id,"
+          + " phone_licensed, phone_state, phone_seat, phone_pending_since, phone_sources,"
+          + " phone_package, phone_site, extension";
 
   @SqlUpdate(
       "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
@@ -40,6 +42,30 @@ public interface UserDao {
           + " version = version + 1, last_modified = :now WHERE id = :id")
   int updateLicensing(
       @Bind("id") String id, @BindMethods("l") UserLicensing licensing, @Bind("now") long now);
+
+  /** Stores what phone licensing resolved. */
+  @SqlUpdate(
+      "UPDATE users SET phone_licensed = :p.licensed, phone_state = :p.state,"
+          + " phone_seat = :p.seat, phone_pending_since = :p.pendingSince,"
+          + " phone_sources = :p.sources, phone_package = :p.callingPackage,"
+          + " phone_site = :p.siteId, extension = :p.extension, version = version + 1,"
+          + " last_modified = :now WHERE id = :id")
+  int updatePhone(
+      @Bind("id") String id, @BindMethods("p") PhoneLicensing phone, @Bind("now") long now);
+
+  /** Rewrites only the body (licensing dropped numbers the user may no longer hold). */
+  @SqlUpdate("UPDATE users SET body = :body WHERE id = :id")
+  int updateBody(@Bind("id") String id, @Bind("body") String body);
+
+  /** The user who has waited longest for a phone seat or number, on any site. */
+  @SqlQuery("SELECT id FROM users WHERE phone_state = 'pending' ORDER BY phone_pending_since, id")
+  List<String> phonePending();
+
+  @SqlQuery("SELECT id FROM users WHERE phone_licensed ORDER BY created, id")
+  List<String> phoneLicensedIds();
+
+  @SqlQuery("SELECT COUNT(*) FROM users WHERE phone_state = 'pending' AND NOT phone_seat")
+  long phoneSeatPendingCount();
 
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id IN (<ids>)")
   List<UserRow> findAll(@BindList("ids") Collection<String> ids);

@@ -19,7 +19,15 @@ public record UserRow(
     String ccSeat,
     Long ccPendingSince,
     String ccSources,
-    Long agentId)
+    Long agentId,
+    boolean phoneLicensed,
+    String phoneState,
+    boolean phoneSeat,
+    Long phonePendingSince,
+    String phoneSources,
+    String phonePackage,
+    String phoneSite,
+    String extension)
     implements StoredRow {
 
   /** A new user's row, before licensing has resolved it. */
@@ -48,11 +56,31 @@ public record UserRow(
         null,
         null,
         null,
+        null,
+        false,
+        "none",
+        false,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
   public String userNameKey() {
     return CaselessKey.of(userName);
+  }
+
+  public PhoneLicensing phone() {
+    return new PhoneLicensing(
+        phoneLicensed,
+        phoneState,
+        phoneSeat,
+        phonePendingSince,
+        phoneSources,
+        phonePackage,
+        phoneSite,
+        extension);
   }
 
   public UserLicensing licensing() {

@@ -1,0 +1,101 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.switchboard.scim.PatchReader;
+import dev.switchboard.scim.Preconditions;
+import dev.switchboard.scim.Projection;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.scim.ResourceConformer;
+import dev.switchboard.scim.ResourceKind;
+import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.store.AdminRow;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.ResourceTable;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The shape every phone catalogue resource shares (sites, calling packages, numbers): a body made
+ * canonical and checked, stored with its columns; PUT and PATCH end in the same save. Subclasses
+ * say how to check, insert and update; then licensing is told.
+ */
+abstract class CatalogueService extends StoredResourceService<AdminRow> {
+  protected final ContactCenterLicensing licensing;
+
+  CatalogueService(
+      Database database,
+      ResourceKind kind,
+      ResourceTable<AdminRow> table,
+      ResourceConformer conformer,
+      Clock clock,
+      ContactCenterLicensing licensing) {
+    super(database, kind, table, conformer, clock);
+    this.licensing = licensing;
+  }
+
+  /** The conformed body with defaults filled and values checked (no store access). */
+  protected abstract ObjectNode canonical(ObjectNode input) throws ScimException;
+
+  /** Stores a new ({@code current} null) or changed resource; checks against the store. */
+  protected abstract void save(
+      Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
+      throws ScimException;
+
+  @Override
+  public ResourceView create(
+      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
+      throws ScimException {
+    ObjectNode body = canonical(input);
+    String id = UUID.randomUUID().toString();
+    return write(
+        handle -> {
+          save(handle, id, null, body, caller);
+          return view(handle, find(handle, id), projection, location);
+        });
+  }
+
+  @Override
+  public ResourceView replace(
+      String id,
+      ObjectNode input,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
+      throws ScimException {
+    ObjectNode body = canonical(input);
+    return write(
+        handle -> {
+          AdminRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          save(handle, id, current, body, caller);
+          return view(handle, find(handle, id), projection, location);
+        });
+  }
+
+  @Override
+  public ResourceView patch(
+      String id,
+      ObjectNode request,
+      String ifMatch,
+      Projection projection,
+      ResourceLocation location,
+      Caller caller)
+      throws ScimException {
+    List<PatchOperation> operations = PatchReader.read(kind, request);
+    return write(
+        handle -> {
+          AdminRow current = find(handle, id);
+          Preconditions.requireMatch(ifMatch, current.version());
+          ObjectNode before = Representation.parseBody(current.body());
+          renderComputed(handle, current, before);
+          ObjectNode body = canonical(patcher.apply(kind, before, operations));
+          save(handle, id, current, body, caller);
+          return view(handle, find(handle, id), projection, location);
+        });
+  }
+}

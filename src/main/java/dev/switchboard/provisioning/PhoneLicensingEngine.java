@@ -1,0 +1,408 @@
+package dev.switchboard.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.switchboard.licensing.PhoneDemand;
+import dev.switchboard.licensing.PhoneResolution;
+import dev.switchboard.licensing.PhoneResolver;
+import dev.switchboard.licensing.SeatPoolId;
+import dev.switchboard.scim.Representation;
+import dev.switchboard.scim.ScimUrns;
+import dev.switchboard.store.CallingPackageDao;
+import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.ExtensionDao;
+import dev.switchboard.store.PhoneLicensing;
+import dev.switchboard.store.PhoneNumberDao;
+import dev.switchboard.store.SeatPoolDao;
+import dev.switchboard.store.SiteDao;
+import dev.switchboard.store.SiteRange;
+import dev.switchboard.store.SiteRow;
+import dev.switchboard.store.TemplateDemandRow;
+import dev.switchboard.store.UserDao;
+import dev.switchboard.store.UserRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Resolves users' phones inside the transaction of the change: license and seat, calling package,
+ * site, extension number (lowest free of the site's ranges), direct numbers; holds a deactivated
+ * user's numbers for the site's holdDays and lets released numbers cool down. Users waiting for a
+ * seat or a number are served oldest first whenever one frees. Thread-safe.
+ */
+final class PhoneLicensingEngine {
+  static final String PRODUCT = "phone";
+  private static final String POOL = SeatPoolId.PHONE_LICENSED.wireName();
+
+  private final Clock clock;
+  private final AuditTrail audit;
+
+  PhoneLicensingEngine(Clock clock, AuditTrail audit) {
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** Resolves one user's phone; returns true when it freed a seat or a number. */
+  boolean resolve(
+      Handle handle, UserRow user, List<TemplateDemandRow> templates, String reason, Caller actor) {
+    ObjectNode body = Representation.parseBody(user.body());
+    JsonNode direct = body.path(ScimUrns.PHONE_USER);
+    List<PhoneDemand> demands = new ArrayList<>();
+    demands.add(
+        PhoneDemand.direct(
+            direct.path("licensed").asBoolean(false),
+            text(direct, "callingPackage"),
+            text(direct, "site")));
+    for (TemplateDemandRow row : templates) {
+      JsonNode template = Representation.parseBody(row.templateBody());
+      demands.add(
+          PhoneDemand.group(
+              row.groupId(),
+              row.groupName(),
+              row.templateName(),
+              row.precedence(),
+              template.path("phone").asBoolean(false),
+              text(template, "callingPackage"),
+              text(template, "site")));
+    }
+    PhoneResolution resolution = PhoneResolver.resolve(demands, ranks(handle));
+    SiteDao sites = handle.attach(SiteDao.class);
+    Optional<SiteRow> site =
+        resolution
+            .site()
+            .flatMap(name -> sites.byNameKey(CaselessKey.of(name)))
+            .or(sites::defaultSite);
+    boolean licensed = resolution.licensed();
+    boolean active = user.active();
+    PhoneLicensing before = user.phone();
+    boolean freed = false;
+
+    boolean seat = before.seat();
+    if (seat && !(licensed && active)) {
+      handle.attach(SeatPoolDao.class).release(POOL);
+      seat = false;
+      freed = true;
+    }
+    if (!seat && licensed && active) {
+      seat = handle.attach(SeatPoolDao.class).tryTake(POOL) == 1;
+    }
+
+    String extension = before.extension();
+    long now = clock.millis();
+    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    extensions.endCooldowns(now);
+    if (extension != null && !licensed) {
+      release(handle, extension, site, now);
+      extension = null;
+      freed = true;
+    } else if (extension != null && !active) {
+      long holdDays = site.map(SiteRow::holdDays).orElse(0L);
+      if (holdDays <= 0) {
+        release(handle, extension, site, now);
+        extension = null;
+        freed = true;
+      } else {
+        extensions.mark(extension, "held", now + Duration.ofDays(holdDays).toMillis());
+      }
+    } else if (extension != null) {
+      extensions.mark(extension, "assigned", null);
+    }
+    String explicit = explicitExtension(direct);
+    if (licensed && active && explicit != null && !explicit.equals(extension)) {
+      if (extensions.exists(explicit) == 0) {
+        if (extension != null) {
+          release(handle, extension, site, now);
+          freed = true;
+        }
+        extensions.take(explicit, Long.parseLong(explicit), explicit.length(), user.id());
+        extension = explicit;
+      }
+    }
+    if (licensed && active && extension == null && site.isPresent()) {
+      extension = allocate(handle, site.get(), user.id()).orElse(null);
+    }
+
+    String callingPackage = licensed ? resolution.callingPackage().orElse(null) : null;
+    freed |=
+        syncDirectNumbers(
+            handle, user, body, callingPackage != null, active, site, now, reason, actor);
+
+    String state;
+    if (!licensed) {
+      state = "none";
+    } else if (!active) {
+      state = "suspended";
+    } else {
+      state = seat && extension != null ? "assigned" : "pending";
+    }
+    Long pendingSince = null;
+    if (state.equals("pending")) {
+      pendingSince = "pending".equals(before.state()) ? before.pendingSince() : now;
+    }
+    PhoneLicensing after =
+        new PhoneLicensing(
+            licensed,
+            state,
+            seat,
+            pendingSince,
+            sources(resolution),
+            callingPackage,
+            site.map(SiteRow::id).orElse(null),
+            extension);
+    if (!after.equals(before)) {
+      handle.attach(UserDao.class).updatePhone(user.id(), after, now);
+      record(handle, user, "phone", describe(before), describe(after), reason, actor);
+      record(
+          handle, user, "extension", orNone(before.extension()), orNone(extension), reason, actor);
+      record(
+          handle,
+          user,
+          "callingPackage",
+          orNone(before.callingPackage()),
+          orNone(callingPackage),
+          reason,
+          actor);
+    }
+    return freed;
+  }
+
+  /** Releases everything a deleted user holds, at once (cooldown still applies). */
+  void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
+    long now = clock.millis();
+    Optional<SiteRow> site =
+        Optional.ofNullable(user.phoneSite()).flatMap(handle.attach(SiteDao.class)::columns);
+    if (user.phoneSeat()) {
+      handle.attach(SeatPoolDao.class).release(POOL);
+    }
+    if (user.extension() != null) {
+      release(handle, user.extension(), site, now);
+      record(handle, user, "extension", user.extension(), "none", "deleted", actor);
+    }
+    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    for (PhoneNumberDao.NumberState number : numbers.heldBy(user.id())) {
+      releaseNumber(handle, number, now);
+      record(handle, user, "directNumber", number.number(), "none", "deleted", actor);
+    }
+    record(handle, user, "phone", describe(user.phone()), "none", "deleted", actor);
+  }
+
+  /** Ends expired holds and cooldowns (the background sweep); returns the users affected. */
+  Set<String> sweep(Handle handle) {
+    long now = clock.millis();
+    Set<String> affected = new LinkedHashSet<>();
+    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    for (String number : extensions.expiredHolds(now)) {
+      extensions.holder(number).ifPresent(affected::add);
+      extensions.delete(number);
+    }
+    extensions.endCooldowns(now);
+    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    for (String number : numbers.expiredHolds(now)) {
+      numbers.byNumber(number).ifPresent(n -> affected.add(n.userId()));
+      numbers.setState(number, "unassigned", null, null, now);
+    }
+    numbers.endCooldowns(now);
+    UserDao users = handle.attach(UserDao.class);
+    for (String userId : affected) {
+      users
+          .find(userId)
+          .ifPresent(
+              user -> {
+                PhoneLicensing p = user.phone();
+                if (p.extension() != null && extensions.holder(p.extension()).isEmpty()) {
+                  users.updatePhone(
+                      userId,
+                      new PhoneLicensing(
+                          p.licensed(),
+                          p.state(),
+                          p.seat(),
+                          p.pendingSince(),
+                          p.sources(),
+                          p.callingPackage(),
+                          p.siteId(),
+                          null),
+                      now);
+                }
+              });
+    }
+    return affected;
+  }
+
+  /** The users waiting for a phone seat or number, oldest first. */
+  List<String> pending(Handle handle) {
+    return handle.attach(UserDao.class).phonePending();
+  }
+
+  private Optional<String> allocate(Handle handle, SiteRow site, String userId) {
+    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    for (SiteRange range : handle.attach(SiteDao.class).ranges(site.id())) {
+      Long free = extensions.lowestFree(range.rangeFrom(), range.rangeTo(), range.digits());
+      if (free != null && free <= range.rangeTo()) {
+        String number = String.format("%0" + range.digits() + "d", free);
+        extensions.take(number, free, range.digits(), userId);
+        return Optional.of(number);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void release(Handle handle, String number, Optional<SiteRow> site, long now) {
+    long cooldownDays = site.map(SiteRow::cooldownDays).orElse(0L);
+    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    if (cooldownDays <= 0) {
+      extensions.delete(number);
+    } else {
+      extensions.coolDown(number, now + Duration.ofDays(cooldownDays).toMillis());
+    }
+  }
+
+  /**
+   * Makes the inventory match the user's directNumbers: assigned while they have a calling package
+   * and are active, held while deactivated, released (and dropped from the user) when the package
+   * or license is gone or the user no longer lists them. Returns true if any was freed.
+   */
+  private boolean syncDirectNumbers(
+      Handle handle,
+      UserRow user,
+      ObjectNode body,
+      boolean hasPackage,
+      boolean active,
+      Optional<SiteRow> site,
+      long now,
+      String reason,
+      Caller actor) {
+    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    Set<String> wanted = new LinkedHashSet<>();
+    body.path(ScimUrns.PHONE_USER).path("directNumbers").forEach(n -> wanted.add(n.asText()));
+    boolean freed = false;
+    for (PhoneNumberDao.NumberState held : numbers.heldBy(user.id())) {
+      if (!hasPackage || !wanted.contains(held.number())) {
+        releaseNumber(handle, held, now);
+        record(handle, user, "directNumber", held.number(), "none", reason, actor);
+        freed = true;
+      }
+    }
+    if (!hasPackage) {
+      if (!wanted.isEmpty()) {
+        ((ObjectNode) body.path(ScimUrns.PHONE_USER)).remove("directNumbers");
+        handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
+      }
+      return freed;
+    }
+    long holdDays = site.map(SiteRow::holdDays).orElse(0L);
+    for (String number : wanted) {
+      Optional<PhoneNumberDao.NumberState> state = numbers.byNumber(number);
+      if (state.isEmpty()) {
+        continue;
+      }
+      boolean mine = user.id().equals(state.get().userId());
+      boolean free = state.get().userId() == null && "unassigned".equals(state.get().state());
+      if (!mine && !free) {
+        continue;
+      }
+      if (!mine) {
+        record(handle, user, "directNumber", "none", number, reason, actor);
+      }
+      if (active) {
+        numbers.setState(number, "assigned", user.id(), null, now);
+      } else if (holdDays > 0) {
+        numbers.setState(
+            number, "held", user.id(), now + Duration.ofDays(holdDays).toMillis(), now);
+      } else {
+        releaseNumber(handle, state.get(), now);
+        record(handle, user, "directNumber", number, "none", reason, actor);
+        freed = true;
+      }
+    }
+    return freed;
+  }
+
+  private void releaseNumber(Handle handle, PhoneNumberDao.NumberState number, long now) {
+    long cooldownDays =
+        Optional.ofNullable(number.siteKey())
+            .flatMap(handle.attach(SiteDao.class)::byNameKey)
+            .map(SiteRow::cooldownDays)
+            .orElse(0L);
+    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    if (cooldownDays > 0) {
+      numbers.setState(
+          number.number(), "cooldown", null, now + Duration.ofDays(cooldownDays).toMillis(), now);
+    } else {
+      numbers.setState(number.number(), "unassigned", null, null, now);
+    }
+  }
+
+  private static Map<String, Long> ranks(Handle handle) {
+    Map<String, Long> ranks = new HashMap<>();
+    for (CallingPackageDao.Ranked p : handle.attach(CallingPackageDao.class).all()) {
+      ranks.put(p.name().toLowerCase(), p.rank());
+    }
+    return ranks;
+  }
+
+  private static String sources(PhoneResolution resolution) {
+    if (resolution.sources().isEmpty()) {
+      return null;
+    }
+    ArrayNode sources = JsonUtils.getJsonNodeFactory().arrayNode();
+    for (PhoneDemand demand : resolution.sources()) {
+      List<String> tiers = new ArrayList<>();
+      if (demand.licensed()) {
+        tiers.add("licensed");
+      }
+      if (demand.callingPackage() != null
+          && resolution.callingPackage().isPresent()
+          && demand.callingPackage().equalsIgnoreCase(resolution.callingPackage().get())) {
+        tiers.add(resolution.callingPackage().get());
+      }
+      for (String tier : tiers) {
+        ObjectNode source = sources.addObject();
+        source.put("type", demand.type().wireName());
+        if (demand.groupId() != null) {
+          source.put("value", demand.groupId());
+          source.put("display", demand.groupName());
+        }
+        source.put("tier", tier);
+      }
+    }
+    return sources.isEmpty() ? null : Representation.bodyText(sources);
+  }
+
+  private void record(
+      Handle handle,
+      UserRow user,
+      String product,
+      String before,
+      String after,
+      String reason,
+      Caller actor) {
+    audit.record(handle, user.id(), user.userName(), product, before, after, reason, actor);
+  }
+
+  static String explicitExtension(JsonNode direct) {
+    String value = text(direct, "extensionNumber");
+    return value == null || value.equals("0") ? null : value;
+  }
+
+  private static String describe(PhoneLicensing phone) {
+    return phone.licensed() ? "licensed (" + phone.state() + ")" : "none";
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "none" : value;
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+  }
+}
