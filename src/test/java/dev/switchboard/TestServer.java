@@ -31,15 +31,34 @@ public final class TestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private TestServer(Database database) {
+    this(database, Clock.systemUTC());
+  }
+
+  private TestServer(Database database, Clock clock) {
     this.database = database;
     TokenService tokens = new TokenService(database, Clock.systemUTC());
     tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
     tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
-    this.server = SwitchboardServer.start("127.0.0.1", 0, database);
+    this.server = SwitchboardServer.start("127.0.0.1", 0, database, clock);
   }
 
   public static TestServer start() {
     return start(UnaryOperator.identity());
+  }
+
+  /** Starts on {@code clock}, so a test can move time past holds and cooldowns. */
+  public static TestServer startAt(Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("switchboard-test");
+      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db")), clock);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs the hold/cooldown sweep now. */
+  public void sweep() {
+    server.sweepNow();
   }
 
   /** Starts with every store connection wrapped (to count the work requests do). */

@@ -200,9 +200,15 @@ final class PhoneLicensingEngine {
     long now = clock.millis();
     Set<String> affected = new LinkedHashSet<>();
     ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    UserDao users = handle.attach(UserDao.class);
     for (String number : extensions.expiredHolds(now)) {
-      extensions.holder(number).ifPresent(affected::add);
-      extensions.delete(number);
+      Optional<UserRow> holder = extensions.holder(number).flatMap(users::find);
+      holder.ifPresent(user -> affected.add(user.id()));
+      Optional<SiteRow> site =
+          holder
+              .map(UserRow::phoneSite)
+              .flatMap(siteId -> handle.attach(SiteDao.class).columns(siteId));
+      release(handle, number, site, now); // the hold ends; the site's cooldown begins
     }
     extensions.endCooldowns(now);
     PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
@@ -211,7 +217,6 @@ final class PhoneLicensingEngine {
       numbers.setState(number, "unassigned", null, null, now);
     }
     numbers.endCooldowns(now);
-    UserDao users = handle.attach(UserDao.class);
     for (String userId : affected) {
       users
           .find(userId)
