@@ -62,6 +62,13 @@ public final class CallingPackageService extends CatalogueService {
       throw new ResourceConflictException(
           "calling package '" + name + "' is in use; move its users first");
     }
+    for (String template : handle.attach(dev.switchboard.store.TemplateDao.class).bodies()) {
+      if (name.equalsIgnoreCase(
+          Representation.parseBody(template).path("callingPackage").asText(""))) {
+        throw new ResourceConflictException(
+            "calling package '" + name + "' is named by a license template; change it first");
+      }
+    }
     return () -> {};
   }
 

@@ -78,14 +78,22 @@ final class PhoneInput {
     }
   }
 
-  /** After resolution: direct numbers need an effective calling package. */
-  static void requirePackageForDirectNumbers(ObjectNode body, String effectivePackage)
-      throws BadRequestException {
-    JsonNode numbers = body.path(ScimUrns.PHONE_USER).path("directNumbers");
-    if (numbers.isArray() && !numbers.isEmpty() && effectivePackage == null) {
-      throw BadRequestException.invalidValue(
-          "direct numbers need a calling package: give the user one (or a template that does)"
-              + " and a phone license");
+  /**
+   * After resolution: direct numbers the write adds need an effective calling package. Numbers the
+   * user already held are released instead when the package or license goes.
+   */
+  static void requirePackageForNewDirectNumbers(
+      ObjectNode before, ObjectNode body, String effectivePackage) throws BadRequestException {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    before.path(ScimUrns.PHONE_USER).path("directNumbers").forEach(n -> held.add(n.asText()));
+    for (JsonNode number : body.path(ScimUrns.PHONE_USER).path("directNumbers")) {
+      if (!held.contains(number.asText()) && effectivePackage == null) {
+        throw BadRequestException.invalidValue(
+            "direct number "
+                + number.asText()
+                + " needs a calling package: give the user one (or a template that does) and a"
+                + " phone license");
+      }
     }
   }
 }

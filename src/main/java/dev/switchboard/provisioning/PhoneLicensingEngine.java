@@ -304,6 +304,7 @@ final class PhoneLicensingEngine {
       return freed;
     }
     long holdDays = site.map(SiteRow::holdDays).orElse(0L);
+    Set<String> dropped = new LinkedHashSet<>();
     for (String number : wanted) {
       Optional<PhoneNumberDao.NumberState> state = numbers.byNumber(number);
       if (state.isEmpty()) {
@@ -325,8 +326,20 @@ final class PhoneLicensingEngine {
       } else {
         releaseNumber(handle, state.get(), now);
         record(handle, user, "directNumber", number, "none", reason, actor);
+        dropped.add(number);
         freed = true;
       }
+    }
+    if (!dropped.isEmpty()) {
+      ArrayNode kept = JsonUtils.getJsonNodeFactory().arrayNode();
+      wanted.stream().filter(n -> !dropped.contains(n)).forEach(kept::add);
+      ObjectNode phone = (ObjectNode) body.path(ScimUrns.PHONE_USER);
+      if (kept.isEmpty()) {
+        phone.remove("directNumbers");
+      } else {
+        phone.set("directNumbers", kept);
+      }
+      handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
     }
     return freed;
   }
@@ -364,10 +377,8 @@ final class PhoneLicensingEngine {
       if (demand.licensed()) {
         tiers.add("licensed");
       }
-      if (demand.callingPackage() != null
-          && resolution.callingPackage().isPresent()
-          && demand.callingPackage().equalsIgnoreCase(resolution.callingPackage().get())) {
-        tiers.add(resolution.callingPackage().get());
+      if (demand.callingPackage() != null && resolution.callingPackage().isPresent()) {
+        tiers.add(demand.callingPackage());
       }
       for (String tier : tiers) {
         ObjectNode source = sources.addObject();

@@ -17,7 +17,18 @@ final class UserChange {
     if (cc.hasNonNull("role") && !"agent".equals(cc.get("role").asText())) {
       return "role:" + cc.get("role").asText();
     }
+    JsonNode phone = body.path(ScimUrns.PHONE_USER);
+    if (phone.path("licensed").asBoolean(false)) {
+      return "direct:phone licensed";
+    }
     return "user created";
+  }
+
+  private static String describe(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return "removed";
+    }
+    return value.isValueNode() ? value.asText() : value.toString();
   }
 
   static String reason(ObjectNode before, ObjectNode after) {
@@ -36,6 +47,15 @@ final class UserChange {
     }
     if (!oldCc.path("role").equals(newCc.path("role"))) {
       return "role:" + newCc.path("role").asText("agent");
+    }
+    JsonNode oldPhone = before.path(ScimUrns.PHONE_USER);
+    JsonNode newPhone = after.path(ScimUrns.PHONE_USER);
+    for (String attribute :
+        java.util.List.of(
+            "licensed", "callingPackage", "site", "extensionNumber", "directNumbers")) {
+      if (!oldPhone.path(attribute).equals(newPhone.path(attribute))) {
+        return "direct:" + attribute + " " + describe(newPhone.path(attribute));
+      }
     }
     return "user updated";
   }

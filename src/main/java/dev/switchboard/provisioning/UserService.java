@@ -60,7 +60,7 @@ public final class UserService extends StoredResourceService<UserRow> {
           indexEmails(handle, row.id(), body);
           setAgentId(handle, row, agentId, caller);
           licensing.resolve(handle, List.of(row.id()), UserChange.creation(body), caller);
-          return resolvedView(handle, row.id(), body, projection, location);
+          return resolvedView(handle, row.id(), emptyBody(), body, projection, location);
         });
   }
 
@@ -184,15 +184,20 @@ public final class UserService extends StoredResourceService<UserRow> {
       setAgentId(handle, current, agentId, caller);
     }
     licensing.resolve(handle, List.of(row.id()), UserChange.reason(stored, body), caller);
-    return resolvedView(handle, row.id(), body, projection, location);
+    return resolvedView(handle, row.id(), stored, body, projection, location);
   }
 
   /** The view after resolution, refusing direct numbers the user has no calling package for. */
   private ResourceView resolvedView(
-      Handle handle, String id, ObjectNode body, Projection projection, ResourceLocation location)
+      Handle handle,
+      String id,
+      ObjectNode before,
+      ObjectNode body,
+      Projection projection,
+      ResourceLocation location)
       throws ScimException {
     UserRow resolved = find(handle, id);
-    PhoneInput.requirePackageForDirectNumbers(body, resolved.phonePackage());
+    PhoneInput.requirePackageForNewDirectNumbers(before, body, resolved.phonePackage());
     return view(handle, resolved, projection, location);
   }
 
@@ -237,6 +242,10 @@ public final class UserService extends StoredResourceService<UserRow> {
     if (!keys.isEmpty()) {
       users.insertEmails(id, keys);
     }
+  }
+
+  private static ObjectNode emptyBody() {
+    return com.unboundid.scim2.common.utils.JsonUtils.getJsonNodeFactory().objectNode();
   }
 
   private static UserRow row(

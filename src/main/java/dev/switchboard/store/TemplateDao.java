@@ -62,6 +62,9 @@ public interface TemplateDao {
   @SqlQuery("SELECT id FROM license_templates WHERE name_key = :key")
   Optional<String> idByNameKey(@Bind("key") String key);
 
+  @SqlQuery("SELECT body FROM license_templates")
+  List<String> bodies();
+
   @SqlUpdate("DELETE FROM license_templates WHERE id = :id")
   int delete(@Bind("id") String id);
 
