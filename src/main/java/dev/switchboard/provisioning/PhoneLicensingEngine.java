@@ -166,6 +166,14 @@ final class PhoneLicensingEngine {
       record(
           handle,
           user,
+          "site",
+          siteName(handle, before.licensed() ? before.siteId() : null),
+          siteName(handle, licensed ? after.siteId() : null),
+          reason,
+          actor);
+      record(
+          handle,
+          user,
           "callingPackage",
           orNone(before.callingPackage()),
           orNone(callingPackage),
@@ -411,6 +419,13 @@ final class PhoneLicensingEngine {
 
   private static String describe(PhoneLicensing phone) {
     return phone.licensed() ? "licensed (" + phone.state() + ")" : "none";
+  }
+
+  private static String siteName(Handle handle, String siteId) {
+    if (siteId == null) {
+      return "none";
+    }
+    return handle.attach(SiteDao.class).columns(siteId).map(SiteRow::name).orElse("none");
   }
 
   private static String orNone(String value) {
