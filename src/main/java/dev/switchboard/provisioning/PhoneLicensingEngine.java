@@ -46,9 +46,12 @@ final class PhoneLicensingEngine {
   private final Clock clock;
   private final AuditTrail audit;
 
+  private final DirectNumberSync directNumbers;
+
   PhoneLicensingEngine(Clock clock, AuditTrail audit) {
     this.clock = clock;
     this.audit = audit;
+    this.directNumbers = new DirectNumberSync(audit);
   }
 
   /** Resolves one user's phone; returns true when it freed a seat or a number. */
@@ -133,7 +136,7 @@ final class PhoneLicensingEngine {
 
     String callingPackage = licensed ? resolution.callingPackage().orElse(null) : null;
     freed |=
-        syncDirectNumbers(
+        directNumbers.sync(
             handle, user, body, callingPackage != null, active, site, now, reason, actor);
 
     String state;
@@ -197,7 +200,7 @@ final class PhoneLicensingEngine {
     }
     PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
     for (PhoneNumberDao.NumberState number : numbers.heldBy(user.id())) {
-      releaseNumber(handle, number, now);
+      directNumbers.release(handle, number, now);
       record(handle, user, "directNumber", number.number(), "none", "deleted", actor);
     }
     record(handle, user, "phone", describe(user.phone()), "none", "deleted", actor);
@@ -275,95 +278,6 @@ final class PhoneLicensingEngine {
       extensions.delete(number);
     } else {
       extensions.coolDown(number, now + Duration.ofDays(cooldownDays).toMillis());
-    }
-  }
-
-  /**
-   * Makes the inventory match the user's directNumbers: assigned while they have a calling package
-   * and are active, held while deactivated, released (and dropped from the user) when the package
-   * or license is gone or the user no longer lists them. Returns true if any was freed.
-   */
-  private boolean syncDirectNumbers(
-      Handle handle,
-      UserRow user,
-      ObjectNode body,
-      boolean hasPackage,
-      boolean active,
-      Optional<SiteRow> site,
-      long now,
-      String reason,
-      Caller actor) {
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
-    Set<String> wanted = new LinkedHashSet<>();
-    body.path(ScimUrns.PHONE_USER).path("directNumbers").forEach(n -> wanted.add(n.asText()));
-    boolean freed = false;
-    for (PhoneNumberDao.NumberState held : numbers.heldBy(user.id())) {
-      if (!hasPackage || !wanted.contains(held.number())) {
-        releaseNumber(handle, held, now);
-        record(handle, user, "directNumber", held.number(), "none", reason, actor);
-        freed = true;
-      }
-    }
-    if (!hasPackage) {
-      if (!wanted.isEmpty()) {
-        ((ObjectNode) body.path(ScimUrns.PHONE_USER)).remove("directNumbers");
-        handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
-      }
-      return freed;
-    }
-    long holdDays = site.map(SiteRow::holdDays).orElse(0L);
-    Set<String> dropped = new LinkedHashSet<>();
-    for (String number : wanted) {
-      Optional<PhoneNumberDao.NumberState> state = numbers.byNumber(number);
-      if (state.isEmpty()) {
-        continue;
-      }
-      boolean mine = user.id().equals(state.get().userId());
-      boolean free = state.get().userId() == null && "unassigned".equals(state.get().state());
-      if (!mine && !free) {
-        continue;
-      }
-      if (!mine) {
-        record(handle, user, "directNumber", "none", number, reason, actor);
-      }
-      if (active) {
-        numbers.setState(number, "assigned", user.id(), null, now);
-      } else if (holdDays > 0) {
-        numbers.setState(
-            number, "held", user.id(), now + Duration.ofDays(holdDays).toMillis(), now);
-      } else {
-        releaseNumber(handle, state.get(), now);
-        record(handle, user, "directNumber", number, "none", reason, actor);
-        dropped.add(number);
-        freed = true;
-      }
-    }
-    if (!dropped.isEmpty()) {
-      ArrayNode kept = JsonUtils.getJsonNodeFactory().arrayNode();
-      wanted.stream().filter(n -> !dropped.contains(n)).forEach(kept::add);
-      ObjectNode phone = (ObjectNode) body.path(ScimUrns.PHONE_USER);
-      if (kept.isEmpty()) {
-        phone.remove("directNumbers");
-      } else {
-        phone.set("directNumbers", kept);
-      }
-      handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
-    }
-    return freed;
-  }
-
-  private void releaseNumber(Handle handle, PhoneNumberDao.NumberState number, long now) {
-    long cooldownDays =
-        Optional.ofNullable(number.siteKey())
-            .flatMap(handle.attach(SiteDao.class)::byNameKey)
-            .map(SiteRow::cooldownDays)
-            .orElse(0L);
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
-    if (cooldownDays > 0) {
-      numbers.setState(
-          number.number(), "cooldown", null, now + Duration.ofDays(cooldownDays).toMillis(), now);
-    } else {
-      numbers.setState(number.number(), "unassigned", null, null, now);
     }
   }
 
