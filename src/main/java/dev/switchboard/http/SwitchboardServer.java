@@ -78,6 +78,7 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new CallingPackagesResource(provisioning.callingPackages()))
             .register(new PhoneNumbersResource(provisioning.phoneNumbers()))
             .register(new RootSearchResource(provisioning.rootSearch()))
+            .register(new BulkResource(provisioning.bulk(Discovery.BULK_MAX_OPERATIONS)))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
             .register(new HealthResource(database))

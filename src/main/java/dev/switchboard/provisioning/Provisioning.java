@@ -93,6 +93,13 @@ public final class Provisioning {
     return tokens;
   }
 
+  /** {@code /Bulk} over every resource type (admin ones need the admin scope per operation). */
+  public BulkProcessor bulk(int maxOperations) {
+    return new BulkProcessor(
+        List.of(users, groups, licenseTemplates, seatPools, sites, callingPackages, phoneNumbers),
+        maxOperations);
+  }
+
   /** The root {@code /.search}: over the resource types an IdP pushes. */
   public RootSearch rootSearch() {
     return new RootSearch(List.of(users, groups));

@@ -29,7 +29,7 @@ public final class Discovery {
     config.put("documentationUri", "https://datatracker.ietf.org/doc/html/rfc7644");
     config.putObject("patch").put("supported", true);
     ObjectNode bulk = config.putObject("bulk");
-    bulk.put("supported", false);
+    bulk.put("supported", true);
     bulk.put("maxOperations", BULK_MAX_OPERATIONS);
     bulk.put("maxPayloadSize", MAX_PAYLOAD_BYTES);
     ObjectNode filter = config.putObject("filter");
