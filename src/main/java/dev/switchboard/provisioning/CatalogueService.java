@@ -19,9 +19,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The shape every phone catalogue resource shares (sites, calling packages, numbers): a body made
- * canonical and checked, stored with its columns; PUT and PATCH end in the same save. Subclasses
- * say how to check, insert and update; then licensing is told.
+ * The shape every admin catalogue resource shares (templates, sites, calling packages, numbers): a
+ * body made canonical and checked, stored with its columns; PUT and PATCH end in the same save.
+ * Subclasses say how to check, insert and update; then licensing is told.
  */
 abstract class CatalogueService extends StoredResourceService<AdminRow> {
   protected final ContactCenterLicensing licensing;

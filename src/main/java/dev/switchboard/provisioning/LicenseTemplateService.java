@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.messages.PatchOperation;
 import dev.switchboard.licensing.InvalidLicenseValueException;
 import dev.switchboard.licensing.Tier;
-import dev.switchboard.scim.PatchReader;
-import dev.switchboard.scim.Preconditions;
-import dev.switchboard.scim.Projection;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
-import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
@@ -27,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,9 +29,8 @@ import org.jdbi.v3.core.Handle;
  * transaction, the members of the group the template bound to before and binds to after.
  * Thread-safe.
  */
-public final class LicenseTemplateService extends StoredResourceService<AdminRow> {
+public final class LicenseTemplateService extends CatalogueService {
   private static final long DEFAULT_PRECEDENCE = 100;
-  private final ContactCenterLicensing licensing;
 
   LicenseTemplateService(
       Database database,
@@ -45,8 +38,7 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
       ResourceConformer conformer,
       Clock clock,
       ContactCenterLicensing licensing) {
-    super(database, kind, ResourceTable.LICENSE_TEMPLATES, conformer, clock);
-    this.licensing = licensing;
+    super(database, kind, ResourceTable.LICENSE_TEMPLATES, conformer, clock, licensing);
   }
 
   /** A template's columns, derived from its canonical body. */
@@ -58,105 +50,46 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
   }
 
   @Override
-  public ResourceView create(
-      ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
+  protected void save(Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
       throws ScimException {
-    ObjectNode body = canonical(input);
-    Template template = columns(body);
-    String id = UUID.randomUUID().toString();
-    long now = clock.millis();
-    return write(
-        handle -> {
-          validate(handle, template, body, null);
-          handle
-              .attach(TemplateDao.class)
-              .insert(
-                  id,
-                  template.name(),
-                  CaselessKey.of(template.name()),
-                  template.groupId(),
-                  template.groupDisplayKey(),
-                  template.contactCenter(),
-                  template.precedence(),
-                  now,
-                  now,
-                  1,
-                  Representation.bodyText(body));
-          licensing.resolve(
-              handle, membersOf(handle, template), reason(template, "created"), caller);
-          return view(handle, find(handle, id), projection, location);
-        });
-  }
-
-  @Override
-  public ResourceView replace(
-      String id,
-      ObjectNode input,
-      String ifMatch,
-      Projection projection,
-      ResourceLocation location,
-      Caller caller)
-      throws ScimException {
-    ObjectNode body = canonical(input);
-    return write(
-        handle -> {
-          AdminRow current = find(handle, id);
-          Preconditions.requireMatch(ifMatch, current.version());
-          return update(handle, current, body, projection, location, caller);
-        });
-  }
-
-  @Override
-  public ResourceView patch(
-      String id,
-      ObjectNode request,
-      String ifMatch,
-      Projection projection,
-      ResourceLocation location,
-      Caller caller)
-      throws ScimException {
-    List<PatchOperation> operations = PatchReader.read(kind, request);
-    return write(
-        handle -> {
-          AdminRow current = find(handle, id);
-          Preconditions.requireMatch(ifMatch, current.version());
-          ObjectNode patched =
-              patcher.apply(kind, Representation.parseBody(current.body()), operations);
-          return update(handle, current, canonical(patched), projection, location, caller);
-        });
-  }
-
-  private ResourceView update(
-      Handle handle,
-      AdminRow current,
-      ObjectNode body,
-      Projection projection,
-      ResourceLocation location,
-      Caller caller)
-      throws ScimException {
-    if (body.equals(Representation.parseBody(current.body()))) {
-      return view(handle, current, projection, location);
+    if (current != null && body.equals(Representation.parseBody(current.body()))) {
+      return; // nothing changed: no new version, nobody to resolve
     }
-    Template before = columns(Representation.parseBody(current.body()));
     Template after = columns(body);
-    validate(handle, after, body, current.id());
-    Set<String> affected = new LinkedHashSet<>(membersOf(handle, before));
-    handle
-        .attach(TemplateDao.class)
-        .update(
-            current.id(),
-            after.name(),
-            CaselessKey.of(after.name()),
-            after.groupId(),
-            after.groupDisplayKey(),
-            after.contactCenter(),
-            after.precedence(),
-            clock.millis(),
-            current.version() + 1,
-            Representation.bodyText(body));
+    validate(handle, after, body, id);
+    Set<String> affected = new LinkedHashSet<>();
+    TemplateDao templates = handle.attach(TemplateDao.class);
+    long now = clock.millis();
+    if (current == null) {
+      templates.insert(
+          id,
+          after.name(),
+          CaselessKey.of(after.name()),
+          after.groupId(),
+          after.groupDisplayKey(),
+          after.contactCenter(),
+          after.precedence(),
+          now,
+          now,
+          1,
+          Representation.bodyText(body));
+    } else {
+      affected.addAll(membersOf(handle, columns(Representation.parseBody(current.body()))));
+      templates.update(
+          id,
+          after.name(),
+          CaselessKey.of(after.name()),
+          after.groupId(),
+          after.groupDisplayKey(),
+          after.contactCenter(),
+          after.precedence(),
+          now,
+          current.version() + 1,
+          Representation.bodyText(body));
+    }
     affected.addAll(membersOf(handle, after));
-    licensing.resolve(handle, affected, reason(after, "changed"), caller);
-    return view(handle, find(handle, current.id()), projection, location);
+    licensing.resolve(
+        handle, affected, reason(after, current == null ? "created" : "changed"), caller);
   }
 
   @Override
@@ -194,7 +127,8 @@ public final class LicenseTemplateService extends StoredResourceService<AdminRow
   }
 
   /** The conformed body with defaults filled and values in canonical spelling. */
-  private ObjectNode canonical(ObjectNode input) throws BadRequestException {
+  @Override
+  protected ObjectNode canonical(ObjectNode input) throws BadRequestException {
     ObjectNode body = conformer.conform(kind, input);
     try {
       body.put("contactCenter", Tier.parse(body.path("contactCenter").asText("none")).wireName());
