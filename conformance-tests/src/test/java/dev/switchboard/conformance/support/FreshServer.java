@@ -1,10 +1,6 @@
 package dev.switchboard.conformance.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,16 +12,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +40,6 @@ public final class FreshServer implements AutoCloseable {
   private static final String SCIM_PATH = "/scim/v2";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+?/scim/v2)");
-  private static final int OUTPUT_TAIL_LINES = 40;
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -184,7 +173,7 @@ public final class FreshServer implements AutoCloseable {
     Thread hook = new Thread(() -> stop(process, dataDir), "switchboard-fresh-stop-" + name);
     Runtime.getRuntime().addShutdownHook(hook);
 
-    OutputPump pump = new OutputPump(process.getInputStream(), logFile(name));
+    ServerOutputPump pump = new ServerOutputPump(process.getInputStream(), logFile(name));
     Thread pumpThread = new Thread(pump, "switchboard-fresh-output-" + name);
     pumpThread.setDaemon(true);
     pumpThread.start();
@@ -219,7 +208,7 @@ public final class FreshServer implements AutoCloseable {
     return server;
   }
 
-  private void awaitHealthy(OutputPump pump) throws InterruptedException {
+  private void awaitHealthy(ServerOutputPump pump) throws InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(root() + "/healthz"))
             .timeout(Duration.ofSeconds(5))
@@ -343,68 +332,6 @@ public final class FreshServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted during " + method + " " + uri, e);
       }
-    }
-  }
-
-  /**
-   * Copies the server's output to its log file (so the pipe never fills), keeps a tail for error
-   * messages, and completes {@link #baseUrl} with the URL of the listening line.
-   */
-  private static final class OutputPump implements Runnable {
-    private final InputStream output;
-    private final Path logFile;
-    private final Deque<String> tail = new ArrayDeque<>();
-    private final CompletableFuture<String> baseUrl = new CompletableFuture<>();
-
-    OutputPump(InputStream output, Path logFile) {
-      this.output = output;
-      this.logFile = logFile;
-    }
-
-    @Override
-    public void run() {
-      try (BufferedReader reader =
-              new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-          PrintWriter log = openLog()) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          remember(line);
-          if (log != null) {
-            log.println(line);
-            log.flush();
-          }
-          Matcher matcher = LISTENING.matcher(line);
-          if (!baseUrl.isDone() && matcher.find()) {
-            baseUrl.complete(matcher.group(1));
-          }
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-      baseUrl.completeExceptionally(new IllegalStateException("the server process ended"));
-    }
-
-    private PrintWriter openLog() {
-      try {
-        Path parent = logFile.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        return new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        return null;
-      }
-    }
-
-    private synchronized void remember(String line) {
-      tail.addLast(line);
-      if (tail.size() > OUTPUT_TAIL_LINES) {
-        tail.removeFirst();
-      }
-    }
-
-    synchronized String tail() {
-      return String.join("\n", tail);
     }
   }
 }

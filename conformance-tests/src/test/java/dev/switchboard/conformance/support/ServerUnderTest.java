@@ -1,30 +1,20 @@
 package dev.switchboard.conformance.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +39,6 @@ public final class ServerUnderTest {
 
   private static final String SCIM_PATH = "/scim/v2";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+?/scim/v2)");
-  private static final int OUTPUT_TAIL_LINES = 40;
 
   private static ServerUnderTest instance;
   private static RuntimeException startFailure;
@@ -164,7 +152,7 @@ public final class ServerUnderTest {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(process, dataDir), "switchboard-stop"));
 
-    OutputPump pump = new OutputPump(process.getInputStream(), serverLog());
+    ServerOutputPump pump = new ServerOutputPump(process.getInputStream(), serverLog());
     Thread pumpThread = new Thread(pump, "switchboard-output");
     pumpThread.setDaemon(true);
     pumpThread.start();
@@ -196,7 +184,7 @@ public final class ServerUnderTest {
    * The listening line may come a moment before the store answers; wait for /healthz as a client
    * would.
    */
-  private void awaitHealthy(Process process, OutputPump pump) throws InterruptedException {
+  private void awaitHealthy(Process process, ServerOutputPump pump) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(root() + "/healthz"))
@@ -251,67 +239,5 @@ public final class ServerUnderTest {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /**
-   * Copies the server's output to a log file for the whole run (so the pipe never fills), keeps a
-   * tail for error messages, and completes {@link #baseUrl} with the URL of the listening line.
-   */
-  private static final class OutputPump implements Runnable {
-    private final InputStream output;
-    private final Path logFile;
-    private final Deque<String> tail = new ArrayDeque<>();
-    private final CompletableFuture<String> baseUrl = new CompletableFuture<>();
-
-    OutputPump(InputStream output, Path logFile) {
-      this.output = output;
-      this.logFile = logFile;
-    }
-
-    @Override
-    public void run() {
-      try (BufferedReader reader =
-              new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-          PrintWriter log = openLog()) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          remember(line);
-          if (log != null) {
-            log.println(line);
-            log.flush();
-          }
-          Matcher matcher = LISTENING.matcher(line);
-          if (!baseUrl.isDone() && matcher.find()) {
-            baseUrl.complete(matcher.group(1));
-          }
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-      baseUrl.completeExceptionally(new IllegalStateException("the server process ended"));
-    }
-
-    private PrintWriter openLog() {
-      try {
-        Path parent = logFile.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        return new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        return null;
-      }
-    }
-
-    private synchronized void remember(String line) {
-      tail.addLast(line);
-      if (tail.size() > OUTPUT_TAIL_LINES) {
-        tail.removeFirst();
-      }
-    }
-
-    synchronized String tail() {
-      return String.join("\n", tail);
-    }
   }
 }
