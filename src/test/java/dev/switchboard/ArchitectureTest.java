@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (STYLE.md): http → provisioning → {scim, store}. The store knows no
- * HTTP, SCIM model code no store or HTTP, and nothing below http imports JAX-RS.
+ * Dependencies point one way (STYLE.md): http → provisioning → {batch, scim, store}. The store
+ * knows no HTTP, SCIM model code no store or HTTP, and nothing below http imports JAX-RS.
  */
 class ArchitectureTest {
   private static final Map<String, List<String>> FORBIDDEN =
@@ -35,6 +35,14 @@ class ArchitectureTest {
               "jakarta.ws.rs",
               "org.glassfish"),
           "scim",
+          List.of(
+              "dev.switchboard.http",
+              "dev.switchboard.provisioning",
+              "dev.switchboard.store",
+              "jakarta.ws.rs",
+              "org.jdbi",
+              "org.glassfish"),
+          "batch",
           List.of(
               "dev.switchboard.http",
               "dev.switchboard.provisioning",

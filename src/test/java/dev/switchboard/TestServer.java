@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Starts (or restarts) on the SQLite file {@code db}: what a server finds after a stop. */
+  public static TestServer startOn(Path db) {
+    return new TestServer(Database.openSqlite(db));
+  }
+
   /** Runs the hold/cooldown sweep now. */
   public void sweep() {
     server.sweepNow();
@@ -100,6 +105,28 @@ public final class TestServer implements AutoCloseable {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
+    return send(request);
+  }
+
+  /** Sends raw bytes to a path under the server root (e.g. {@code /admin/imports}) as admin. */
+  public Reply sendRoot(String method, String rootPath, byte[] body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(base().resolve(rootPath))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** GETs a path under the server root (or an absolute URL) with {@code authorization}. */
+  public Reply getRoot(String rootPathOrUrl, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(rootPathOrUrl)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request);
+  }
+
+  private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

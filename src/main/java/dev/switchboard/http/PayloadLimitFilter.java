@@ -12,34 +12,42 @@ import java.io.InputStream;
 
 /**
  * Refuses bodies over {@link Discovery#MAX_PAYLOAD_BYTES} with 413: at once when Content-Length
- * says so, otherwise as soon as a chunked body passes the limit.
+ * says so, otherwise as soon as a chunked body passes the limit. CSV imports, which stream to disk
+ * rather than memory, may be up to {@link #IMPORT_LIMIT} bytes.
  */
 @PreMatching
 @Priority(200)
 public final class PayloadLimitFilter implements ContainerRequestFilter {
-  private static final long LIMIT = Discovery.MAX_PAYLOAD_BYTES;
+  static final long IMPORT_LIMIT = 1L << 30;
+  private static final String IMPORTS = AdminApi.PATH + "/imports";
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > LIMIT) {
-      throw tooLarge();
+    String path = request.getUriInfo().getPath(false);
+    long limit = path.startsWith(IMPORTS) ? IMPORT_LIMIT : Discovery.MAX_PAYLOAD_BYTES;
+    if (request.getLength() > limit) {
+      throw tooLarge(limit);
     }
-    request.setEntityStream(new Limited(request.getEntityStream()));
+    request.setEntityStream(new Limited(request.getEntityStream(), limit));
   }
 
-  static WebApplicationException tooLarge() {
+  static WebApplicationException tooLarge(long limit) {
     return new WebApplicationException(
         "The request body is over the limit of "
-            + LIMIT
-            + " bytes (maxPayloadSize in /ServiceProviderConfig)",
+            + limit
+            + (limit == Discovery.MAX_PAYLOAD_BYTES
+                ? " bytes (maxPayloadSize in /ServiceProviderConfig)"
+                : " bytes for a CSV import"),
         413);
   }
 
   private static final class Limited extends FilterInputStream {
+    private final long limit;
     private long read;
 
-    Limited(InputStream in) {
+    Limited(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
@@ -62,8 +70,8 @@ public final class PayloadLimitFilter implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > LIMIT) {
-        throw tooLarge();
+      if (read > limit) {
+        throw tooLarge(limit);
       }
     }
   }

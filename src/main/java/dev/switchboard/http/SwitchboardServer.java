@@ -79,6 +79,8 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new PhoneNumbersResource(provisioning.phoneNumbers()))
             .register(new RootSearchResource(provisioning.rootSearch()))
             .register(new BulkResource(provisioning.bulk(Discovery.BULK_MAX_OPERATIONS)))
+            .register(new ImportsResource(provisioning.imports()))
+            .register(new ExportsResource(provisioning.userExport()))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
             .register(new HealthResource(database))
@@ -141,6 +143,7 @@ public final class SwitchboardServer implements AutoCloseable {
   public void close() {
     sweeper.shutdownNow();
     http.shutdownNow();
+    provisioning.close();
   }
 
   private static String hostForUri(String host) {

@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route under {@code /scim/v2} needs a token: none or an unknown one → 401 with {@code
- * WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer <token>}
- * and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to a caller
- * without a token.
+ * Every route under {@code /scim/v2} and {@code /admin/} needs a token: none or an unknown one →
+ * 401 with {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code
+ * Bearer <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal
+ * nothing to a caller without a token.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -43,7 +43,7 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath(false);
-    if (!path.startsWith(ScimBase.PATH)) {
+    if (!path.startsWith(ScimBase.PATH) && !AdminApi.covers(path)) {
       return;
     }
     Optional<Caller> caller =
@@ -76,6 +76,9 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
   }
 
   static Scope requiredScope(String path) {
+    if (AdminApi.covers(path)) {
+      return Scope.ADMIN;
+    }
     String[] segments = path.split("/");
     return segments.length < 3 || IDP_ENDPOINTS.contains(segments[2]) ? Scope.IDP : Scope.ADMIN;
   }

@@ -14,6 +14,7 @@ import dev.switchboard.licensing.SeatPoolId;
 import dev.switchboard.licensing.Tier;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
+import dev.switchboard.store.AgentIdDao;
 import dev.switchboard.store.SeatPoolDao;
 import dev.switchboard.store.TemplateDao;
 import dev.switchboard.store.TemplateDemandRow;
@@ -110,6 +111,9 @@ final class ContactCenterLicensing {
 
   /** Sets (or clears) an agent id the request gave; the caller checked it is free. */
   void assignAgentId(Handle handle, UserRow user, Long agentId, Caller actor) {
+    if (user.agentId() != null) {
+      handle.attach(AgentIdDao.class).released(user.agentId());
+    }
     UserLicensing l = user.licensing();
     store(
         handle,
@@ -120,8 +124,19 @@ final class ContactCenterLicensing {
         actor);
   }
 
+  /** The lowest agent id from {@value #FIRST_AGENT_ID} nobody holds, found from the cursor. */
+  private static long lowestFreeAgentId(Handle handle) {
+    AgentIdDao ids = handle.attach(AgentIdDao.class);
+    long id = ids.lowestFreeFrom(Math.max(FIRST_AGENT_ID, ids.nextFree()));
+    ids.moveTo(id + 1);
+    return id;
+  }
+
   /** Releases a user's seat before the user is deleted, and passes it on. */
   void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
+    if (user.agentId() != null) {
+      handle.attach(AgentIdDao.class).released(user.agentId());
+    }
     Map<SeatPoolId, String> freed = new LinkedHashMap<>();
     SeatPoolId.parse(user.ccSeat())
         .ifPresent(
@@ -180,7 +195,7 @@ final class ContactCenterLicensing {
     }
     Long agentId = user.agentId();
     if (effective != Tier.NONE && agentId == null) {
-      agentId = handle.attach(UserDao.class).lowestFreeAgentId(FIRST_AGENT_ID);
+      agentId = lowestFreeAgentId(handle);
     }
     UserLicensing after =
         new UserLicensing(

@@ -10,7 +10,7 @@ import java.util.List;
  * Builds the use cases over one store: the one place that knows how they share licensing and the
  * audit trail. Immutable and thread-safe.
  */
-public final class Provisioning {
+public final class Provisioning implements AutoCloseable {
   private final UserService users;
   private final GroupService groups;
   private final LicenseTemplateService licenseTemplates;
@@ -22,6 +22,7 @@ public final class Provisioning {
   private final PhoneNumberService phoneNumbers;
   private final ContactCenterLicensing licensing;
   private final Database database;
+  private final CsvImports imports;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
     ResourceConformer conformer = new ResourceConformer();
@@ -43,6 +44,16 @@ public final class Provisioning {
         new CallingPackageService(database, schemas.callingPackages(), conformer, clock, licensing);
     this.phoneNumbers =
         new PhoneNumberService(database, schemas.phoneNumbers(), conformer, clock, licensing);
+    this.imports = new CsvImports(database, users, clock);
+  }
+
+  /** CSV imports of users' direct values; close it (with {@link #close}) to stop the worker. */
+  public CsvImports imports() {
+    return imports;
+  }
+
+  public UserCsvExport userExport() {
+    return new UserCsvExport(database);
   }
 
   public UserService users() {
@@ -103,5 +114,11 @@ public final class Provisioning {
   /** The root {@code /.search}: over the resource types an IdP pushes. */
   public RootSearch rootSearch() {
     return new RootSearch(List.of(users, groups));
+  }
+
+  /** Stops background work (a running import stops between chunks). */
+  @Override
+  public void close() {
+    imports.close();
   }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /** The /Users use cases, one transaction each. Thread-safe. */
@@ -170,10 +171,40 @@ public final class UserService extends StoredResourceService<UserRow> {
       Caller caller)
       throws ScimException {
     ObjectNode stored = Representation.parseBody(current.body());
+    UserRow resolved = store(handle, current, body, agentId, caller);
+    if (resolved != current) {
+      PhoneInput.requirePackageForNewDirectNumbers(stored, body, resolved.phonePackage());
+    }
+    return view(handle, resolved, projection, location);
+  }
+
+  /**
+   * Applies {@code edit} to the user's stored body in the caller's transaction, as a PUT of the
+   * result would (a CSV import row). Returns the user after resolution; the same row when nothing
+   * changed. Direct numbers it adds are not checked against the calling package: the caller does.
+   */
+  UserRow edit(Handle handle, String id, Consumer<ObjectNode> edit, Caller caller)
+      throws ScimException {
+    UserRow current = find(handle, id);
+    ObjectNode body = Representation.parseBody(current.body());
+    edit.accept(body);
+    body = conformer.conform(kind, body);
+    return store(handle, current, body, ContactCenterInput.normalize(body), caller);
+  }
+
+  /** Stores a new version and resolves licensing, unless nothing changed (then: current). */
+  private UserRow store(
+      Handle handle,
+      UserRow current,
+      ObjectNode body,
+      ContactCenterInput.AgentId agentId,
+      Caller caller)
+      throws ScimException {
+    ObjectNode stored = Representation.parseBody(current.body());
     boolean agentIdChanged =
         agentId.given() && !java.util.Objects.equals(agentId.value(), current.agentId());
     if (body.equals(stored) && !agentIdChanged) {
-      return view(handle, current, projection, location); // nothing changed: no new version
+      return current; // nothing changed: no new version
     }
     UserRow row = row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     requireUniqueUserName(handle, row, current.id());
@@ -184,7 +215,7 @@ public final class UserService extends StoredResourceService<UserRow> {
       setAgentId(handle, current, agentId, caller);
     }
     licensing.resolve(handle, List.of(row.id()), UserChange.reason(stored, body), caller);
-    return resolvedView(handle, row.id(), stored, body, projection, location);
+    return find(handle, row.id());
   }
 
   /** The view after resolution, refusing direct numbers the user has no calling package for. */

@@ -73,13 +73,6 @@ public interface UserDao {
   @SqlQuery("SELECT id FROM users WHERE agent_id = :agentId")
   Optional<String> idByAgentId(@Bind("agentId") long agentId);
 
-  /** The lowest agent id from {@code floor} that nobody holds. */
-  @SqlQuery(
-      "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM users WHERE agent_id = :floor) THEN :floor"
-          + " ELSE (SELECT MIN(u.agent_id + 1) FROM users u WHERE u.agent_id >= :floor"
-          + " AND NOT EXISTS (SELECT 1 FROM users v WHERE v.agent_id = u.agent_id + 1)) END")
-  long lowestFreeAgentId(@Bind("floor") long floor);
-
   /** The user who has waited longest for a seat of {@code tier}, if any. */
   @SqlQuery(
       "SELECT id FROM users WHERE cc_state = 'pending' AND cc_effective = :tier"
@@ -88,6 +81,13 @@ public interface UserDao {
 
   @SqlQuery("SELECT COUNT(*) FROM users WHERE cc_state = 'pending' AND cc_effective = :tier")
   long pendingCount(@Bind("tier") String tier);
+
+  /** The page of users after {@code afterKey} in userName order (keyset paging for exports). */
+  @SqlQuery(
+      "SELECT "
+          + COLUMNS
+          + " FROM users WHERE user_name_key > :after ORDER BY user_name_key LIMIT :limit")
+  List<UserRow> pageByUserName(@Bind("after") String afterKey, @Bind("limit") int limit);
 
   @SqlQuery("SELECT id FROM users WHERE user_name_key = :key")
   Optional<String> idByUserNameKey(@Bind("key") String key);

@@ -1,0 +1,14 @@
+package dev.switchboard.http;
+
+/** The admin API outside the SCIM base: {@code /admin/imports}, {@code /admin/exports}. */
+final class AdminApi {
+  static final String PATH = "admin";
+
+  private AdminApi() {}
+
+  /** True for a path (without the leading slash) under {@code /admin/}, in any case. */
+  static boolean covers(String path) {
+    return path.regionMatches(true, 0, PATH + "/", 0, PATH.length() + 1)
+        || path.equalsIgnoreCase(PATH);
+  }
+}
