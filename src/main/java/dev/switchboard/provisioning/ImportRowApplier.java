@@ -100,11 +100,12 @@ final class ImportRowApplier {
     UserRow after;
     try {
       before = users.find(handle, userId);
-      Map<String, Long> ranks = packageRanks(handle);
+      Map<String, Long> ranks =
+          row.callingPackage() == null ? Map.of() : packageRanks(handle); // rare: only then
       after =
           users.edit(
               handle,
-              userId,
+              before,
               body ->
                   DirectValueEdit.apply(
                       mode,

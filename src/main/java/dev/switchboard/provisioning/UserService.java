@@ -179,13 +179,13 @@ public final class UserService extends StoredResourceService<UserRow> {
   }
 
   /**
-   * Applies {@code edit} to the user's stored body in the caller's transaction, as a PUT of the
-   * result would (a CSV import row). Returns the user after resolution; the same row when nothing
-   * changed. Direct numbers it adds are not checked against the calling package: the caller does.
+   * Applies {@code edit} to the stored body of {@code current} in the caller's transaction, as a
+   * PUT of the result would (a CSV import row). Returns the user after resolution; {@code current}
+   * itself when nothing changed. Direct numbers it adds are not checked against the calling
+   * package: the caller does.
    */
-  UserRow edit(Handle handle, String id, Consumer<ObjectNode> edit, Caller caller)
+  UserRow edit(Handle handle, UserRow current, Consumer<ObjectNode> edit, Caller caller)
       throws ScimException {
-    UserRow current = find(handle, id);
     ObjectNode body = Representation.parseBody(current.body());
     edit.accept(body);
     body = conformer.conform(kind, body);
