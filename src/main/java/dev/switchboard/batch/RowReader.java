@@ -3,16 +3,19 @@ package dev.switchboard.batch;
 import dev.switchboard.licensing.InvalidLicenseValueException;
 import dev.switchboard.licensing.Role;
 import dev.switchboard.licensing.Tier;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Reads the cells of one data row into the values it sets, checking each against its column: a
  * license or role Switchboard knows, booleans, digit extensions, E.164 numbers. Blank cells are
- * unchanged values; {@code -} clears a value in sync mode. Immutable and thread-safe.
+ * unchanged values; {@code -} clears a value in sync mode. A userName a file already named is an
+ * error on the later line, before its values are read. Not thread-safe: one per file.
  */
 public final class RowReader {
   /** The cell that clears a value in sync mode. */
@@ -26,6 +29,9 @@ public final class RowReader {
 
   private final CsvHeader header;
   private final ImportMode mode;
+
+  /** userName, ignoring case → the line it first appeared on. */
+  private final Map<String, Long> seen = new HashMap<>();
 
   public RowReader(CsvHeader header, ImportMode mode) {
     this.header = header;
@@ -45,6 +51,13 @@ public final class RowReader {
     if (userName.isEmpty()) {
       throw new CsvFormatException(
           line, CsvColumn.USER_NAME.header(), "is empty; every row names the user it sets");
+    }
+    Long first = seen.putIfAbsent(userName.toLowerCase(Locale.ROOT), line);
+    if (first != null) {
+      throw new CsvFormatException(
+          line,
+          CsvColumn.USER_NAME.header(),
+          "'" + userName + "' is already on line " + first + "; a file sets each user once");
     }
     Cells row = new Cells(line, cells);
     return new ImportRow(

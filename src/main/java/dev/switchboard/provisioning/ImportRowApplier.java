@@ -15,7 +15,6 @@ import dev.switchboard.store.CaselessKey;
 import dev.switchboard.store.ImportError;
 import dev.switchboard.store.UserDao;
 import dev.switchboard.store.UserRow;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Applies one import row to the user it names, inside the caller's transaction and its own
  * savepoint: a row that fails leaves no trace but its error line. Each phone value is checked on
- * its own first, so an error names the column at fault. Not thread-safe (one per import run).
+ * its own first, so an error names the column at fault. Immutable and thread-safe.
  */
 final class ImportRowApplier {
   private static final String SAVEPOINT = "import_row";
@@ -33,9 +32,6 @@ final class ImportRowApplier {
   private final UserService users;
   private final ImportMode mode;
   private final Caller caller;
-
-  /** userName key → the line it first appeared on: a file sets each user once. */
-  private final Map<String, Long> seen = new HashMap<>();
 
   ImportRowApplier(UserService users, ImportMode mode, Caller caller) {
     this.users = users;
@@ -45,15 +41,8 @@ final class ImportRowApplier {
 
   /** Applies {@code row}; the error line when it cannot be. */
   Optional<ImportError> apply(Handle handle, ImportRow row) {
-    String key = CaselessKey.of(row.userName());
-    Long first = seen.putIfAbsent(key, row.line());
-    if (first != null) {
-      return error(
-          row,
-          CsvColumn.USER_NAME,
-          "'" + row.userName() + "' is already on line " + first + "; a file sets each user once");
-    }
-    Optional<String> id = handle.attach(UserDao.class).idByUserNameKey(key);
+    Optional<String> id =
+        handle.attach(UserDao.class).idByUserNameKey(CaselessKey.of(row.userName()));
     if (id.isEmpty()) {
       return error(
           row,

@@ -84,6 +84,7 @@ class CsvImportTest {
     JsonNode status = importFile(fixture("duplicate-users.csv"), "sync");
     assertEquals(2, status.get("succeeded").asInt());
     assertEquals(4, status.at("/errors/0/line").asInt());
+    assertEquals("userName", status.at("/errors/0/column").asText(), "the repeat, not its value");
     assertTrue(status.at("/errors/0/detail").asText().contains("line 2"));
     assertEquals("standard", cc(eve).get("license").asText());
   }
