@@ -14,16 +14,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite store: one writer connection (SQLite admits one writer at a time; queueing in the pool
- * is fairer and cheaper than SQLITE_BUSY retries) and a small pool of readers, all in WAL mode with
- * {@code synchronous=FULL}, so a committed transaction survives power loss before we answer.
- * Migrations run at open. Thread-safe.
+ * The SQLite store: one writer connection (SQLite admits one writer at a time), fed by a group
+ * commit that lets concurrent writes share one durable commit, and a small pool of readers, all in
+ * WAL mode with {@code synchronous=FULL}, so a committed transaction survives power loss before we
+ * answer. Migrations run at open. Thread-safe.
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
-  private final Jdbi writer;
+  private final GroupCommit commits;
   private final Jdbi reader;
 
   private Database(
@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
       UnaryOperator<DataSource> decorator) {
     this.writerPool = writerPool;
     this.readerPool = readerPool;
-    this.writer = jdbi(decorator.apply(writerPool));
+    this.commits = new GroupCommit(jdbi(decorator.apply(writerPool)));
     this.reader = jdbi(decorator.apply(readerPool));
   }
 
@@ -90,9 +90,14 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
-  /** Runs {@code work} in one write transaction; commits (durably) before returning. */
+  /**
+   * Runs {@code work} in a write transaction and returns once it is durably committed. Concurrent
+   * writes share a commit ({@link GroupCommit}), each in its own savepoint: one that throws changes
+   * nothing and does not affect the others. {@code work} runs on the committer thread and must not
+   * call {@code write} itself.
+   */
   public <T, X extends Exception> T write(HandleWork<T, X> work) throws X {
-    return writer.inTransaction(work::run);
+    return commits.write(work);
   }
 
   /** Runs {@code work} in one read transaction: a consistent snapshot of the store. */
@@ -111,6 +116,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    commits.close();
     readerPool.close();
     writerPool.close();
   }

@@ -1,0 +1,167 @@
+package dev.switchboard.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: write transactions from many request threads run one after another on a single
+ * committer thread, and those that queued up meanwhile share one durable commit (one fsync). Each
+ * runs in its own savepoint, so one that fails is rolled back alone and its caller gets its
+ * exception; the others commit. A caller returns only after the commit its work was part of, so an
+ * answer still means "on disk". With one writer at a time this costs a lone writer nothing and lets
+ * concurrent writers pass the single-fsync rate. Thread-safe.
+ */
+final class GroupCommit implements AutoCloseable {
+  /** How many writes may share a commit: bounds the latency one batch adds to the next. */
+  static final int MAX_BATCH = 64;
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+  private static final String SAVEPOINT = "group_commit_write";
+
+  private final Jdbi writer;
+  private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
+  private final Write<Void> stop = new Write<>(handle -> null);
+  private final Thread committer;
+  private volatile boolean closed;
+
+  /** One caller's work and the answer it waits for. */
+  private static final class Write<T> {
+    final Database.HandleWork<T, ?> work;
+    final CompletableFuture<T> done = new CompletableFuture<>();
+    T result;
+
+    Write(Database.HandleWork<T, ?> work) {
+      this.work = work;
+    }
+
+    void run(Handle handle) throws Exception {
+      result = work.run(handle);
+    }
+
+    void succeed() {
+      done.complete(result);
+    }
+  }
+
+  GroupCommit(Jdbi writer) {
+    this.writer = writer;
+    this.committer = new Thread(this::commitLoop, "switchboard-commit");
+    committer.setDaemon(true);
+    committer.start();
+  }
+
+  /** Runs {@code work} in a write transaction and returns once it is durably committed. */
+  @SuppressWarnings("unchecked")
+  <T, X extends Exception> T write(Database.HandleWork<T, X> work) throws X {
+    if (Thread.currentThread() == committer) {
+      throw new IllegalStateException("a write may not start another write from inside");
+    }
+    if (closed) {
+      throw new StoreException("the store is closed", null);
+    }
+    Write<T> write = new Write<>(work);
+    queue.add(write);
+    try {
+      return write.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a commit", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw (X) cause; // the work's own checked exception
+    }
+  }
+
+  private void commitLoop() {
+    List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops this thread, through the stop marker
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      stopping = batch.remove(stop);
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+      batch.clear();
+    }
+    for (Write<?> write = queue.poll(); write != null; write = queue.poll()) {
+      write.done.completeExceptionally(new StoreException("the store is closed", null));
+    }
+  }
+
+  /** Runs each write in its savepoint, commits once, then answers every caller. */
+  private void commit(List<Write<?>> batch) {
+    List<Write<?>> committed = new ArrayList<>(batch.size());
+    try (Handle handle = writer.open()) {
+      handle.begin();
+      try {
+        for (Write<?> write : batch) {
+          handle.execute("SAVEPOINT " + SAVEPOINT);
+          try {
+            write.run(handle);
+            handle.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            committed.add(write);
+          } catch (Exception | Error e) {
+            handle.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            handle.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            write.done.completeExceptionally(e);
+          }
+        }
+        handle.commit();
+      } catch (RuntimeException e) {
+        rollbackQuietly(handle);
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      log.error("a group commit of {} writes failed; none of them is applied", batch.size(), e);
+      for (Write<?> write : batch) {
+        write.done.completeExceptionally(e); // no-op for those already answered with their own
+      }
+      return;
+    }
+    committed.forEach(Write::succeed);
+  }
+
+  private static void rollbackQuietly(Handle handle) {
+    try {
+      handle.rollback();
+    } catch (RuntimeException e) {
+      log.warn("rollback after a failed group commit failed too", e);
+    }
+  }
+
+  /** How many writes wait for the committer (tests line up a batch with it). */
+  int queued() {
+    return queue.size();
+  }
+
+  /** Commits what is queued, then stops; later writes are refused. */
+  @Override
+  public void close() {
+    closed = true;
+    queue.add(stop);
+    try {
+      committer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
