@@ -23,6 +23,8 @@ public final class Provisioning implements AutoCloseable {
   private final ContactCenterLicensing licensing;
   private final Database database;
   private final CsvImports imports;
+  private final dev.switchboard.scim.ResourceKind usersKind;
+  private final Clock clock;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
     ResourceConformer conformer = new ResourceConformer();
@@ -31,6 +33,8 @@ public final class Provisioning implements AutoCloseable {
         new ContactCenterLicensing(clock, audit, new PhoneLicensingEngine(clock, audit));
     this.licensing = licensing;
     this.database = database;
+    this.usersKind = schemas.users();
+    this.clock = clock;
     this.users = new UserService(database, schemas.users(), conformer, clock, licensing);
     this.groups = new GroupService(database, schemas.groups(), conformer, clock, licensing);
     this.licenseTemplates =
@@ -50,6 +54,11 @@ public final class Provisioning implements AutoCloseable {
   /** CSV imports of users' direct values; close it (with {@link #close}) to stop the worker. */
   public CsvImports imports() {
     return imports;
+  }
+
+  /** Bulk loading for benchmarks and trials (no audit, no licensing). */
+  public StoreSeeder seeder() {
+    return new StoreSeeder(database, usersKind, groups, clock);
   }
 
   public UserCsvExport userExport() {

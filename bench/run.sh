@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark, one command: bench/run.sh [--million] [--users N] [--seconds S]
+# Installs wrk (Debian's package) if missing, builds the server jar and the baseline jar, then
+# runs bench/harness.py: baseline first, then every scenario against the real jar on a freshly
+# seeded database. Prints the table and writes bench/results/<date>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need python3; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q && $SUDO apt-get install -y -q wrk python3
+fi
+mvn -B -q -DskipTests package
+mvn -B -q -f bench/baseline/pom.xml package
+exec python3 bench/harness.py "$@"
