@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -41,7 +40,7 @@ public final class ResourceQueries {
             where)
         .bind("limit", limit)
         .bind("offset", offset)
-        .mapTo(table.rowType())
+        .map(table.mapper())
         .list();
   }
 
@@ -51,7 +50,7 @@ public final class ResourceQueries {
     try (var stream =
         query(handle, table, "WHERE " + where.sql() + " ORDER BY created, id", where)
             .setFetchSize(500)
-            .mapTo(table.rowType())
+            .map(table.mapper())
             .stream()) {
       stream.forEach(each);
     }
@@ -65,8 +64,7 @@ public final class ResourceQueries {
     return handle
         .createQuery("SELECT " + table.columns() + " FROM " + table.name() + " WHERE id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
-        .registerRowMapper(ConstructorMapper.factory(table.rowType()))
-        .mapTo(table.rowType())
+        .map(table.mapper())
         .list();
   }
 
@@ -74,7 +72,6 @@ public final class ResourceQueries {
       Handle handle, ResourceTable<R> table, String tail, SqlCondition where) {
     return handle
         .createQuery("SELECT " + table.columns() + " FROM " + table.name() + " " + tail)
-        .bindMap(where.params())
-        .registerRowMapper(ConstructorMapper.factory(table.rowType()));
+        .bindMap(where.params());
   }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.store;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * What SQL may touch for one resource type: the table, its columns, and the whitelist of SCIM
@@ -27,7 +29,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "users",
           UserDao.COLUMNS,
-          UserRow.class,
+          new UserRowMapper(),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "username", new Indexed(Match.CASELESS, "user_name_key"),
@@ -46,7 +48,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "groups",
           GroupDao.COLUMNS,
-          GroupRow.class,
+          ConstructorMapper.of(GroupRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "displayname", new Indexed(Match.CASELESS, "display_name_key"),
@@ -63,7 +65,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "license_templates",
           TemplateDao.COLUMNS,
-          AdminRow.class,
+          ConstructorMapper.of(AdminRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "name", new Indexed(Match.CASELESS, "name_key"),
@@ -80,7 +82,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "audit_events",
           TemplateDao.COLUMNS,
-          AdminRow.class,
+          ConstructorMapper.of(AdminRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "user.value", new Indexed(Match.EXACT, "user_id"),
@@ -91,7 +93,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "sites",
           SiteDao.COLUMNS,
-          AdminRow.class,
+          ConstructorMapper.of(AdminRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "name", new Indexed(Match.CASELESS, "name_key"),
@@ -102,7 +104,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "calling_packages",
           SiteDao.COLUMNS,
-          AdminRow.class,
+          ConstructorMapper.of(AdminRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "name", new Indexed(Match.CASELESS, "name_key")),
@@ -112,7 +114,7 @@ public final class ResourceTable<R> {
       new ResourceTable<>(
           "phone_numbers",
           SiteDao.COLUMNS,
-          AdminRow.class,
+          ConstructorMapper.of(AdminRow.class),
           Map.of(
               "id", new Indexed(Match.EXACT, "id"),
               "number", new Indexed(Match.EXACT, "number"),
@@ -122,19 +124,19 @@ public final class ResourceTable<R> {
 
   private final String name;
   private final String columns;
-  private final Class<R> rowType;
+  private final RowMapper<R> mapper;
   private final Map<String, Indexed> indexed;
   private final Map<String, String> sortable;
 
   private ResourceTable(
       String name,
       String columns,
-      Class<R> rowType,
+      RowMapper<R> mapper,
       Map<String, Indexed> indexed,
       Map<String, String> sortable) {
     this.name = name;
     this.columns = columns;
-    this.rowType = rowType;
+    this.mapper = mapper;
     this.indexed = indexed;
     this.sortable = sortable;
   }
@@ -147,8 +149,9 @@ public final class ResourceTable<R> {
     return columns;
   }
 
-  public Class<R> rowType() {
-    return rowType;
+  /** Maps a row of {@link #columns()} (Jdbi's mappers are thread-safe). */
+  public RowMapper<R> mapper() {
+    return mapper;
   }
 
   /** The index behind a lower-cased attribute path, if there is one. */

@@ -3,7 +3,7 @@ package dev.switchboard.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -12,8 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Users and their indexed email keys. Runs inside the caller's transaction. */
-@RegisterConstructorMapper(UserRow.class)
+@RegisterRowMapper(UserRowMapper.class)
 public interface UserDao {
+  /** Every read of users selects exactly these, in this order ({@link UserRowMapper}). */
   String COLUMNS =
       "id, user_name, external_id, display_name, active, created, last_modified, version, body,"
           + " cc_effective, cc_state, cc_seat, cc_pending_since, cc_sources, agent_id,"
