@@ -110,11 +110,26 @@ public final class TestServer implements AutoCloseable {
 
   /** Sends raw bytes to a path under the server root (e.g. {@code /admin/imports}) as admin. */
   public Reply sendRoot(String method, String rootPath, byte[] body, String contentType) {
-    return send(
+    return sendRoot(method, rootPath, body, contentType, "Bearer " + ADMIN_TOKEN);
+  }
+
+  /** As above with {@code authorization} (null: none); a null body sends none. */
+  public Reply sendRoot(
+      String method, String rootPath, byte[] body, String contentType, String authorization) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(base().resolve(rootPath))
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", contentType)
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request);
   }
 
   /** GETs a path under the server root (or an absolute URL) with {@code authorization}. */
