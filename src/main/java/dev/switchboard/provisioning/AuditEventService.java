@@ -9,6 +9,7 @@ import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.AuditDao;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.ResourceTable;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class AuditEventService extends StoredResourceService<AdminRow> {
 
   @Override
   protected Optional<AdminRow> findRow(Handle handle, String id) {
-    return handle.attach(AuditDao.class).find(id);
+    return Daos.attach(handle, AuditDao.class).find(id);
   }
 
   @Override

@@ -9,8 +9,11 @@ import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.ResourceTable;
+import dev.switchboard.store.TemplateDao;
+import dev.switchboard.store.UserDao;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,7 +37,7 @@ public final class CallingPackageService extends CatalogueService {
   @Override
   protected void save(Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
       throws ScimException {
-    CallingPackageDao packages = handle.attach(CallingPackageDao.class);
+    CallingPackageDao packages = Daos.attach(handle, CallingPackageDao.class);
     String name = body.get("name").asText();
     Optional<String> holder = packages.idByNameKey(CaselessKey.of(name));
     if (holder.isPresent() && !holder.get().equals(id)) {
@@ -48,7 +51,7 @@ public final class CallingPackageService extends CatalogueService {
       packages.update(id, name, CaselessKey.of(name), rank, now, Representation.bodyText(body));
       licensing.resolve(
           handle,
-          handle.attach(dev.switchboard.store.UserDao.class).phoneLicensedIds(),
+          Daos.attach(handle, UserDao.class).phoneLicensedIds(),
           "callingPackage:" + name + " changed",
           caller);
     }
@@ -58,11 +61,11 @@ public final class CallingPackageService extends CatalogueService {
   protected Runnable prepareDelete(Handle handle, AdminRow row, Caller caller)
       throws ScimException {
     String name = Representation.parseBody(row.body()).path("name").asText();
-    if (handle.attach(CallingPackageDao.class).usersOf(name) > 0) {
+    if (Daos.attach(handle, CallingPackageDao.class).usersOf(name) > 0) {
       throw new ResourceConflictException(
           "calling package '" + name + "' is in use; move its users first");
     }
-    for (String template : handle.attach(dev.switchboard.store.TemplateDao.class).bodies()) {
+    for (String template : Daos.attach(handle, TemplateDao.class).bodies()) {
       if (name.equalsIgnoreCase(
           Representation.parseBody(template).path("callingPackage").asText(""))) {
         throw new ResourceConflictException(
@@ -74,12 +77,12 @@ public final class CallingPackageService extends CatalogueService {
 
   @Override
   protected Optional<AdminRow> findRow(Handle handle, String id) {
-    return handle.attach(CallingPackageDao.class).find(id);
+    return Daos.attach(handle, CallingPackageDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(CallingPackageDao.class).delete(id);
+    Daos.attach(handle, CallingPackageDao.class).delete(id);
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.switchboard.licensing.Tier;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.store.AgentIdDao;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.SeatPoolDao;
 import dev.switchboard.store.TemplateDao;
 import dev.switchboard.store.TemplateDemandRow;
@@ -66,11 +67,11 @@ final class ContactCenterLicensing {
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
       Map<String, List<TemplateDemandRow>> demands = new HashMap<>();
-      for (TemplateDemandRow row : handle.attach(TemplateDao.class).demandsOf(chunk)) {
+      for (TemplateDemandRow row : Daos.attach(handle, TemplateDao.class).demandsOf(chunk)) {
         demands.computeIfAbsent(row.userId(), k -> new ArrayList<>()).add(row);
       }
       Map<String, UserRow> users = new HashMap<>();
-      handle.attach(UserDao.class).findAll(chunk).forEach(user -> users.put(user.id(), user));
+      Daos.attach(handle, UserDao.class).findAll(chunk).forEach(user -> users.put(user.id(), user));
       for (String id : chunk) { // in the order given: who asked first gets a scarce seat first
         UserRow user = users.get(id);
         if (user != null) {
@@ -88,7 +89,7 @@ final class ContactCenterLicensing {
 
   /** Gives freed phone seats and numbers to the users waiting longest. */
   void servePhone(Handle handle, Caller actor) {
-    UserDao users = handle.attach(UserDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     for (String id : phone.pending(handle)) {
       users
           .find(id)
@@ -97,7 +98,7 @@ final class ContactCenterLicensing {
                   phone.resolve(
                       handle,
                       user,
-                      handle.attach(TemplateDao.class).demandsOf(List.of(id)),
+                      Daos.attach(handle, TemplateDao.class).demandsOf(List.of(id)),
                       "seat or number freed",
                       actor));
     }
@@ -112,7 +113,7 @@ final class ContactCenterLicensing {
   /** Sets (or clears) an agent id the request gave; the caller checked it is free. */
   void assignAgentId(Handle handle, UserRow user, Long agentId, Caller actor) {
     if (user.agentId() != null) {
-      handle.attach(AgentIdDao.class).released(user.agentId());
+      Daos.attach(handle, AgentIdDao.class).released(user.agentId());
     }
     UserLicensing l = user.licensing();
     store(
@@ -126,7 +127,7 @@ final class ContactCenterLicensing {
 
   /** The lowest agent id from {@value #FIRST_AGENT_ID} nobody holds, found from the cursor. */
   private static long lowestFreeAgentId(Handle handle) {
-    AgentIdDao ids = handle.attach(AgentIdDao.class);
+    AgentIdDao ids = Daos.attach(handle, AgentIdDao.class);
     long id = ids.lowestFreeFrom(Math.max(FIRST_AGENT_ID, ids.nextFree()));
     ids.moveTo(id + 1);
     return id;
@@ -135,13 +136,13 @@ final class ContactCenterLicensing {
   /** Releases a user's seat before the user is deleted, and passes it on. */
   void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
     if (user.agentId() != null) {
-      handle.attach(AgentIdDao.class).released(user.agentId());
+      Daos.attach(handle, AgentIdDao.class).released(user.agentId());
     }
     Map<SeatPoolId, String> freed = new LinkedHashMap<>();
     SeatPoolId.parse(user.ccSeat())
         .ifPresent(
             pool -> {
-              handle.attach(SeatPoolDao.class).release(pool.wireName());
+              Daos.attach(handle, SeatPoolDao.class).release(pool.wireName());
               freed.put(pool, user.userName());
             });
     audit.record(
@@ -176,7 +177,7 @@ final class ContactCenterLicensing {
     Tier effective = resolution.effective();
     Optional<SeatPoolId> held = SeatPoolId.parse(user.ccSeat());
     SeatPlan plan = SeatPlan.plan(held, effective, user.active());
-    SeatPoolDao seats = handle.attach(SeatPoolDao.class);
+    SeatPoolDao seats = Daos.attach(handle, SeatPoolDao.class);
     boolean taken = plan.take().isPresent() && seats.tryTake(plan.take().get().wireName()) == 1;
     Optional<SeatPoolId> release = taken ? plan.releaseIfTaken() : plan.releaseIfNotTaken();
     release.ifPresent(
@@ -210,8 +211,8 @@ final class ContactCenterLicensing {
 
   private void serve(Handle handle, Map<SeatPoolId, String> freed, Caller actor) {
     Deque<Map.Entry<SeatPoolId, String>> queue = new ArrayDeque<>(freed.entrySet());
-    SeatPoolDao seats = handle.attach(SeatPoolDao.class);
-    UserDao users = handle.attach(UserDao.class);
+    SeatPoolDao seats = Daos.attach(handle, SeatPoolDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     while (!queue.isEmpty()) {
       Map.Entry<SeatPoolId, String> entry = queue.poll();
       SeatPoolId pool = entry.getKey();
@@ -258,7 +259,7 @@ final class ContactCenterLicensing {
     if (after.equals(before)) {
       return;
     }
-    handle.attach(UserDao.class).updateLicensing(user.id(), after, clock.millis());
+    Daos.attach(handle, UserDao.class).updateLicensing(user.id(), after, clock.millis());
     audit.record(
         handle,
         user.id(),

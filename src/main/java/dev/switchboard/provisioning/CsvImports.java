@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.batch.CsvFile;
 import dev.switchboard.batch.CsvFormatException;
 import dev.switchboard.batch.ImportMode;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.ImportDao;
 import dev.switchboard.store.ImportError;
@@ -78,8 +79,7 @@ public final class CsvImports implements AutoCloseable {
       String id = UUID.randomUUID().toString();
       database.write(
           handle -> {
-            handle
-                .attach(ImportDao.class)
+            Daos.attach(handle, ImportDao.class)
                 .insert(id, mode.wireName(), total, caller.tokenName(), clock.millis());
             return null;
           });
@@ -98,7 +98,7 @@ public final class CsvImports implements AutoCloseable {
   public ObjectNode status(String id) throws ResourceNotFoundException {
     return database.read(
         handle -> {
-          ImportDao imports = handle.attach(ImportDao.class);
+          ImportDao imports = Daos.attach(handle, ImportDao.class);
           ImportRecord record =
               imports
                   .find(id)
@@ -136,7 +136,7 @@ public final class CsvImports implements AutoCloseable {
   private void failInterrupted() {
     database.write(
         handle -> {
-          ImportDao imports = handle.attach(ImportDao.class);
+          ImportDao imports = Daos.attach(handle, ImportDao.class);
           for (ImportRecord record : imports.running()) {
             imports.insertErrors(
                 record.id(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.PhoneNumberDao;
 import dev.switchboard.store.SiteDao;
 import dev.switchboard.store.SiteRow;
@@ -43,7 +44,7 @@ final class DirectNumberSync {
       long now,
       String reason,
       Caller actor) {
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    PhoneNumberDao numbers = Daos.attach(handle, PhoneNumberDao.class);
     Set<String> wanted = new LinkedHashSet<>();
     body.path(ScimUrns.PHONE_USER).path("directNumbers").forEach(n -> wanted.add(n.asText()));
     boolean freed = false;
@@ -65,7 +66,7 @@ final class DirectNumberSync {
     if (!hasPackage) {
       if (!wanted.isEmpty()) {
         ((ObjectNode) body.path(ScimUrns.PHONE_USER)).remove("directNumbers");
-        handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
+        Daos.attach(handle, UserDao.class).updateBody(user.id(), Representation.bodyText(body));
       }
       return freed;
     }
@@ -107,7 +108,7 @@ final class DirectNumberSync {
       } else {
         phone.set("directNumbers", kept);
       }
-      handle.attach(UserDao.class).updateBody(user.id(), Representation.bodyText(body));
+      Daos.attach(handle, UserDao.class).updateBody(user.id(), Representation.bodyText(body));
     }
     return freed;
   }
@@ -115,10 +116,10 @@ final class DirectNumberSync {
   void release(Handle handle, PhoneNumberDao.NumberState number, long now) {
     long cooldownDays =
         Optional.ofNullable(number.siteKey())
-            .flatMap(handle.attach(SiteDao.class)::byNameKey)
+            .flatMap(Daos.attach(handle, SiteDao.class)::byNameKey)
             .map(SiteRow::cooldownDays)
             .orElse(0L);
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    PhoneNumberDao numbers = Daos.attach(handle, PhoneNumberDao.class);
     if (cooldownDays > 0) {
       numbers.setState(
           number.number(), "cooldown", null, now + Duration.ofDays(cooldownDays).toMillis(), now);

@@ -3,6 +3,7 @@ package dev.switchboard.provisioning;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.MemberRow;
 import dev.switchboard.store.MembershipDao;
 import org.jdbi.v3.core.Handle;
@@ -20,7 +21,7 @@ final class GroupMembers {
   }
 
   static void render(Handle handle, String groupId, ObjectNode group, ResourceLocation location) {
-    var rows = handle.attach(MembershipDao.class).members(groupId);
+    var rows = Daos.attach(handle, MembershipDao.class).members(groupId);
     if (rows.isEmpty()) {
       return;
     }

@@ -17,6 +17,7 @@ import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.scim.quirks.MemberValues;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.GroupDao;
 import dev.switchboard.store.GroupRow;
@@ -65,7 +66,7 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     return write(
         handle -> {
           requireUniqueName(handle, row, null);
-          handle.attach(GroupDao.class).insert(row);
+          Daos.attach(handle, GroupDao.class).insert(row);
           MembershipDelta delta = memberships.apply(handle, row.id(), initial);
           if (hasTemplates(handle, row)) {
             licensing.resolve(handle, delta.added(), groupReason(row, "added"), caller);
@@ -149,15 +150,15 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     if (bodyChanged) {
       requireUniqueName(handle, row, current.id());
     }
-    TemplateDao templates = handle.attach(TemplateDao.class);
+    TemplateDao templates = Daos.attach(handle, TemplateDao.class);
     List<TemplateRef> before = templates.templatesFor(current.id(), current.displayNameKey());
-    handle.attach(GroupDao.class).update(row);
+    Daos.attach(handle, GroupDao.class).update(row);
     List<TemplateRef> after = templates.templatesFor(row.id(), row.displayNameKey());
     if (!before.equals(after)) {
       // A rename moved the group into or out of a by-name template: everyone is affected.
       String reason = "group:" + current.displayName() + " renamed to " + row.displayName();
       licensing.resolve(
-          handle, handle.attach(MembershipDao.class).memberIds(row.id()), reason, caller);
+          handle, Daos.attach(handle, MembershipDao.class).memberIds(row.id()), reason, caller);
       licensing.resolve(handle, delta.removed(), groupReason(row, "removed"), caller);
     } else if (!after.isEmpty()) {
       licensing.resolve(handle, delta.added(), groupReason(row, "added"), caller);
@@ -171,13 +172,13 @@ public final class GroupService extends StoredResourceService<GroupRow> {
     if (!hasTemplates(handle, row)) {
       return () -> {};
     }
-    List<String> members = handle.attach(MembershipDao.class).memberIds(row.id());
+    List<String> members = Daos.attach(handle, MembershipDao.class).memberIds(row.id());
     return () -> licensing.resolve(handle, members, groupReason(row, "deleted"), caller);
   }
 
   @Override
   protected void renderComputed(Handle handle, GroupRow row, ObjectNode resource) {
-    List<TemplateRef> templates = handle.attach(TemplateDao.class).templatesOf(row.id());
+    List<TemplateRef> templates = Daos.attach(handle, TemplateDao.class).templatesOf(row.id());
     if (templates.isEmpty()) {
       return;
     }
@@ -189,7 +190,9 @@ public final class GroupService extends StoredResourceService<GroupRow> {
   }
 
   private static boolean hasTemplates(Handle handle, GroupRow row) {
-    return !handle.attach(TemplateDao.class).templatesFor(row.id(), row.displayNameKey()).isEmpty();
+    return !Daos.attach(handle, TemplateDao.class)
+        .templatesFor(row.id(), row.displayNameKey())
+        .isEmpty();
   }
 
   private static String groupReason(GroupRow group, String what) {
@@ -212,7 +215,7 @@ public final class GroupService extends StoredResourceService<GroupRow> {
   private static void requireUniqueName(Handle handle, GroupRow row, String selfId)
       throws ScimException {
     Optional<String> holder =
-        handle.attach(GroupDao.class).idByDisplayNameKey(row.displayNameKey());
+        Daos.attach(handle, GroupDao.class).idByDisplayNameKey(row.displayNameKey());
     if (holder.isPresent() && !holder.get().equals(selfId)) {
       throw UniqueConstraint.conflict(
           "displayName '"
@@ -236,12 +239,12 @@ public final class GroupService extends StoredResourceService<GroupRow> {
 
   @Override
   protected Optional<GroupRow> findRow(Handle handle, String id) {
-    return handle.attach(GroupDao.class).find(id);
+    return Daos.attach(handle, GroupDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(GroupDao.class).delete(id);
+    Daos.attach(handle, GroupDao.class).delete(id);
   }
 
   @Override

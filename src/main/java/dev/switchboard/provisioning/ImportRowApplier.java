@@ -12,6 +12,7 @@ import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.ImportError;
 import dev.switchboard.store.UserDao;
 import dev.switchboard.store.UserRow;
@@ -42,7 +43,7 @@ final class ImportRowApplier {
   /** Applies {@code row}; the error line when it cannot be. */
   Optional<ImportError> apply(Handle handle, ImportRow row) {
     Optional<String> id =
-        handle.attach(UserDao.class).idByUserNameKey(CaselessKey.of(row.userName()));
+        Daos.attach(handle, UserDao.class).idByUserNameKey(CaselessKey.of(row.userName()));
     if (id.isEmpty()) {
       return error(
           row,
@@ -147,7 +148,7 @@ final class ImportRowApplier {
   }
 
   private static Map<String, Long> packageRanks(Handle handle) {
-    return handle.attach(CallingPackageDao.class).all().stream()
+    return Daos.attach(handle, CallingPackageDao.class).all().stream()
         .collect(
             Collectors.toMap(
                 p -> CaselessKey.of(p.name()), CallingPackageDao.Ranked::rank, (a, b) -> a));

@@ -4,6 +4,7 @@ import dev.switchboard.batch.CsvFile;
 import dev.switchboard.batch.CsvFormatException;
 import dev.switchboard.batch.ImportMode;
 import dev.switchboard.batch.RowReader;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.ImportDao;
 import dev.switchboard.store.ImportError;
@@ -96,7 +97,7 @@ final class ImportRun implements Runnable {
   }
 
   private void record(Handle handle, long succeeded, List<ImportError> errors, long nextLine) {
-    ImportDao imports = handle.attach(ImportDao.class);
+    ImportDao imports = Daos.attach(handle, ImportDao.class);
     imports.advance(id, succeeded, errors.size(), nextLine);
     if (!errors.isEmpty()) {
       imports.insertErrors(id, errors);
@@ -107,7 +108,7 @@ final class ImportRun implements Runnable {
   private void failed(Exception cause) {
     database.write(
         handle -> {
-          ImportDao imports = handle.attach(ImportDao.class);
+          ImportDao imports = Daos.attach(handle, ImportDao.class);
           long line = imports.find(id).orElseThrow().nextLine();
           imports.insertErrors(
               id,
@@ -126,7 +127,7 @@ final class ImportRun implements Runnable {
   private void finish(String state) {
     database.write(
         handle -> {
-          handle.attach(ImportDao.class).finish(id, state, clock.millis());
+          Daos.attach(handle, ImportDao.class).finish(id, state, clock.millis());
           return null;
         });
   }

@@ -12,6 +12,7 @@ import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.GroupDao;
 import dev.switchboard.store.ResourceTable;
@@ -58,7 +59,7 @@ public final class LicenseTemplateService extends CatalogueService {
     Template after = columns(body);
     validate(handle, after, body, id);
     Set<String> affected = new LinkedHashSet<>();
-    TemplateDao templates = handle.attach(TemplateDao.class);
+    TemplateDao templates = Daos.attach(handle, TemplateDao.class);
     long now = clock.millis();
     if (current == null) {
       templates.insert(
@@ -101,12 +102,12 @@ public final class LicenseTemplateService extends CatalogueService {
 
   @Override
   protected Optional<AdminRow> findRow(Handle handle, String id) {
-    return handle.attach(TemplateDao.class).find(id);
+    return Daos.attach(handle, TemplateDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(TemplateDao.class).delete(id);
+    Daos.attach(handle, TemplateDao.class).delete(id);
   }
 
   /** A template bound by id shows its group's current name. */
@@ -114,8 +115,7 @@ public final class LicenseTemplateService extends CatalogueService {
   protected void renderComputed(Handle handle, AdminRow row, ObjectNode resource) {
     JsonNode group = resource.get("group");
     if (group != null && group.hasNonNull("value")) {
-      handle
-          .attach(GroupDao.class)
+      Daos.attach(handle, GroupDao.class)
           .find(group.get("value").asText())
           .ifPresent(g -> ((ObjectNode) group).put("display", g.displayName()));
     }
@@ -171,25 +171,25 @@ public final class LicenseTemplateService extends CatalogueService {
       throws ScimException {
     String callingPackage = body.path("callingPackage").asText("");
     if (!callingPackage.isBlank()
-        && handle
-            .attach(CallingPackageDao.class)
+        && Daos.attach(handle, CallingPackageDao.class)
             .idByNameKey(CaselessKey.of(callingPackage))
             .isEmpty()) {
       throw BadRequestException.invalidValue(
           "callingPackage '" + callingPackage + "' is not in /CallingPackages");
     }
     String site = body.path("site").asText("");
-    if (!site.isBlank() && handle.attach(SiteDao.class).byNameKey(CaselessKey.of(site)).isEmpty()) {
+    if (!site.isBlank()
+        && Daos.attach(handle, SiteDao.class).byNameKey(CaselessKey.of(site)).isEmpty()) {
       throw BadRequestException.invalidValue("site '" + site + "' is not in /Sites");
     }
     Optional<String> holder =
-        handle.attach(TemplateDao.class).idByNameKey(CaselessKey.of(template.name()));
+        Daos.attach(handle, TemplateDao.class).idByNameKey(CaselessKey.of(template.name()));
     if (holder.isPresent() && !holder.get().equals(selfId)) {
       throw UniqueConstraint.conflict(
           "a template named '" + template.name() + "' exists (names are unique, ignoring case)");
     }
     if (template.groupId() != null
-        && handle.attach(GroupDao.class).find(template.groupId()).isEmpty()) {
+        && Daos.attach(handle, GroupDao.class).find(template.groupId()).isEmpty()) {
       throw BadRequestException.invalidValue(
           "group.value "
               + template.groupId()
@@ -198,8 +198,7 @@ public final class LicenseTemplateService extends CatalogueService {
   }
 
   private static List<String> membersOf(Handle handle, Template template) {
-    return handle
-        .attach(TemplateDao.class)
+    return Daos.attach(handle, TemplateDao.class)
         .membersBoundBy(template.groupId(), template.groupDisplayKey(), template.groupId() == null);
   }
 

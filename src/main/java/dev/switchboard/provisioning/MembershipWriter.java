@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.MembershipChange;
 import dev.switchboard.scim.MembershipChange.Member;
 import dev.switchboard.scim.ResourceFilterEvaluator;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.MemberRow;
 import dev.switchboard.store.MembershipDao;
 import dev.switchboard.store.UserDao;
@@ -40,7 +41,7 @@ final class MembershipWriter {
   /** Applies {@code change} and says which users joined or left. */
   MembershipDelta apply(Handle handle, String groupId, MembershipChange change)
       throws BadRequestException {
-    MembershipDao members = handle.attach(MembershipDao.class);
+    MembershipDao members = Daos.attach(handle, MembershipDao.class);
     if (change instanceof MembershipChange.Add add) {
       return add(handle, groupId, add.members());
     }
@@ -85,7 +86,7 @@ final class MembershipWriter {
     Map<String, Member> byId = new LinkedHashMap<>();
     wanted.forEach(m -> byId.merge(m.id(), m, (a, b) -> b.display() != null ? b : a));
     Set<String> known = existingUsers(handle, byId.keySet());
-    MembershipDao members = handle.attach(MembershipDao.class);
+    MembershipDao members = Daos.attach(handle, MembershipDao.class);
     MembershipDelta delta = MembershipDelta.empty();
     int displays = 0;
     for (Member member : byId.values()) {
@@ -105,7 +106,7 @@ final class MembershipWriter {
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += ID_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + ID_CHUNK));
-      known.addAll(handle.attach(UserDao.class).existingIds(chunk));
+      known.addAll(Daos.attach(handle, UserDao.class).existingIds(chunk));
     }
     return known;
   }

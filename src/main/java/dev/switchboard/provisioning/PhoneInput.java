@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.ExtensionDao;
 import dev.switchboard.store.PhoneNumberDao;
 import dev.switchboard.store.SiteDao;
@@ -27,15 +28,15 @@ final class PhoneInput {
     }
     String callingPackage = phone.path("callingPackage").asText("");
     if (!callingPackage.isBlank()
-        && handle
-            .attach(CallingPackageDao.class)
+        && Daos.attach(handle, CallingPackageDao.class)
             .idByNameKey(CaselessKey.of(callingPackage))
             .isEmpty()) {
       throw BadRequestException.invalidValue(
           "callingPackage '" + callingPackage + "' is not in /CallingPackages");
     }
     String site = phone.path("site").asText("");
-    if (!site.isBlank() && handle.attach(SiteDao.class).byNameKey(CaselessKey.of(site)).isEmpty()) {
+    if (!site.isBlank()
+        && Daos.attach(handle, SiteDao.class).byNameKey(CaselessKey.of(site)).isEmpty()) {
       throw BadRequestException.invalidValue("site '" + site + "' is not in /Sites");
     }
     String extension = PhoneLicensingEngine.explicitExtension(phone);
@@ -44,7 +45,7 @@ final class PhoneInput {
         throw BadRequestException.invalidValue(
             "extensionNumber must be digits (or \"0\" to assign one), not '" + extension + "'");
       }
-      ExtensionDao extensions = handle.attach(ExtensionDao.class);
+      ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
       if (extensions.exists(extension) > 0 && extensions.isHeldBy(extension, userId) == 0) {
         throw UniqueConstraint.conflict(
             "extensionNumber "
@@ -54,8 +55,7 @@ final class PhoneInput {
     }
     for (JsonNode number : phone.path("directNumbers")) {
       PhoneNumberDao.NumberState state =
-          handle
-              .attach(PhoneNumberDao.class)
+          Daos.attach(handle, PhoneNumberDao.class)
               .byNumber(number.asText())
               .orElseThrow(
                   () ->

@@ -12,6 +12,7 @@ import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.store.CallingPackageDao;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.ExtensionDao;
 import dev.switchboard.store.PhoneLicensing;
 import dev.switchboard.store.PhoneNumberDao;
@@ -78,7 +79,7 @@ final class PhoneLicensingEngine {
               text(template, "site")));
     }
     PhoneResolution resolution = PhoneResolver.resolve(demands, ranks(handle));
-    SiteDao sites = handle.attach(SiteDao.class);
+    SiteDao sites = Daos.attach(handle, SiteDao.class);
     Optional<SiteRow> site =
         resolution
             .site()
@@ -91,17 +92,17 @@ final class PhoneLicensingEngine {
 
     boolean seat = before.seat();
     if (seat && !(licensed && active)) {
-      handle.attach(SeatPoolDao.class).release(POOL);
+      Daos.attach(handle, SeatPoolDao.class).release(POOL);
       seat = false;
       freed = true;
     }
     if (!seat && licensed && active) {
-      seat = handle.attach(SeatPoolDao.class).tryTake(POOL) == 1;
+      seat = Daos.attach(handle, SeatPoolDao.class).tryTake(POOL) == 1;
     }
 
     String extension = before.extension();
     long now = clock.millis();
-    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
     extensions.endCooldowns(now);
     if (extension != null && !licensed) {
       release(handle, extension, site, now);
@@ -162,7 +163,7 @@ final class PhoneLicensingEngine {
             site.map(SiteRow::id).orElse(null),
             extension);
     if (!after.equals(before)) {
-      handle.attach(UserDao.class).updatePhone(user.id(), after, now);
+      Daos.attach(handle, UserDao.class).updatePhone(user.id(), after, now);
       record(handle, user, "phone", describe(before), describe(after), reason, actor);
       record(
           handle, user, "extension", orNone(before.extension()), orNone(extension), reason, actor);
@@ -190,15 +191,15 @@ final class PhoneLicensingEngine {
   void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
     long now = clock.millis();
     Optional<SiteRow> site =
-        Optional.ofNullable(user.phoneSite()).flatMap(handle.attach(SiteDao.class)::columns);
+        Optional.ofNullable(user.phoneSite()).flatMap(Daos.attach(handle, SiteDao.class)::columns);
     if (user.phoneSeat()) {
-      handle.attach(SeatPoolDao.class).release(POOL);
+      Daos.attach(handle, SeatPoolDao.class).release(POOL);
     }
     if (user.extension() != null) {
       release(handle, user.extension(), site, now);
       record(handle, user, "extension", user.extension(), "none", "deleted", actor);
     }
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    PhoneNumberDao numbers = Daos.attach(handle, PhoneNumberDao.class);
     for (PhoneNumberDao.NumberState number : numbers.heldBy(user.id())) {
       directNumbers.release(handle, number, now);
       record(handle, user, "directNumber", number.number(), "none", "deleted", actor);
@@ -210,19 +211,19 @@ final class PhoneLicensingEngine {
   Set<String> sweep(Handle handle) {
     long now = clock.millis();
     Set<String> affected = new LinkedHashSet<>();
-    ExtensionDao extensions = handle.attach(ExtensionDao.class);
-    UserDao users = handle.attach(UserDao.class);
+    ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     for (String number : extensions.expiredHolds(now)) {
       Optional<UserRow> holder = extensions.holder(number).flatMap(users::find);
       holder.ifPresent(user -> affected.add(user.id()));
       Optional<SiteRow> site =
           holder
               .map(UserRow::phoneSite)
-              .flatMap(siteId -> handle.attach(SiteDao.class).columns(siteId));
+              .flatMap(siteId -> Daos.attach(handle, SiteDao.class).columns(siteId));
       release(handle, number, site, now); // the hold ends; the site's cooldown begins
     }
     extensions.endCooldowns(now);
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    PhoneNumberDao numbers = Daos.attach(handle, PhoneNumberDao.class);
     for (String number : numbers.expiredHolds(now)) {
       numbers.byNumber(number).ifPresent(n -> affected.add(n.userId()));
       numbers.setState(number, "unassigned", null, null, now);
@@ -255,12 +256,12 @@ final class PhoneLicensingEngine {
 
   /** The users waiting for a phone seat or number, oldest first. */
   List<String> pending(Handle handle) {
-    return handle.attach(UserDao.class).phonePending();
+    return Daos.attach(handle, UserDao.class).phonePending();
   }
 
   private Optional<String> allocate(Handle handle, SiteRow site, String userId) {
-    ExtensionDao extensions = handle.attach(ExtensionDao.class);
-    for (SiteRange range : handle.attach(SiteDao.class).ranges(site.id())) {
+    ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
+    for (SiteRange range : Daos.attach(handle, SiteDao.class).ranges(site.id())) {
       Long free = extensions.lowestFree(range.rangeFrom(), range.rangeTo(), range.digits());
       if (free != null && free <= range.rangeTo()) {
         String number = String.format("%0" + range.digits() + "d", free);
@@ -273,7 +274,7 @@ final class PhoneLicensingEngine {
 
   private void release(Handle handle, String number, Optional<SiteRow> site, long now) {
     long cooldownDays = site.map(SiteRow::cooldownDays).orElse(0L);
-    ExtensionDao extensions = handle.attach(ExtensionDao.class);
+    ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
     if (cooldownDays <= 0) {
       extensions.delete(number);
     } else {
@@ -283,7 +284,7 @@ final class PhoneLicensingEngine {
 
   private static Map<String, Long> ranks(Handle handle) {
     Map<String, Long> ranks = new HashMap<>();
-    for (CallingPackageDao.Ranked p : handle.attach(CallingPackageDao.class).all()) {
+    for (CallingPackageDao.Ranked p : Daos.attach(handle, CallingPackageDao.class).all()) {
       ranks.put(p.name().toLowerCase(), p.rank());
     }
     return ranks;
@@ -339,7 +340,7 @@ final class PhoneLicensingEngine {
     if (siteId == null) {
       return "none";
     }
-    return handle.attach(SiteDao.class).columns(siteId).map(SiteRow::name).orElse("none");
+    return Daos.attach(handle, SiteDao.class).columns(siteId).map(SiteRow::name).orElse("none");
   }
 
   private static String orNone(String value) {

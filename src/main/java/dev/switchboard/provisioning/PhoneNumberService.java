@@ -9,6 +9,7 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.PhoneNumberDao;
 import dev.switchboard.store.ResourceTable;
@@ -51,7 +52,7 @@ public final class PhoneNumberService extends CatalogueService {
   @Override
   protected void save(Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
       throws ScimException {
-    PhoneNumberDao numbers = handle.attach(PhoneNumberDao.class);
+    PhoneNumberDao numbers = Daos.attach(handle, PhoneNumberDao.class);
     String number = body.get("number").asText();
     Optional<PhoneNumberDao.NumberState> holder = numbers.byNumber(number);
     if (holder.isPresent() && !holder.get().id().equals(id)) {
@@ -60,7 +61,7 @@ public final class PhoneNumberService extends CatalogueService {
     String siteKey = null;
     if (body.hasNonNull("site")) {
       siteKey = CaselessKey.of(body.get("site").asText());
-      if (handle.attach(SiteDao.class).byNameKey(siteKey).isEmpty()) {
+      if (Daos.attach(handle, SiteDao.class).byNameKey(siteKey).isEmpty()) {
         throw BadRequestException.invalidValue(
             "site '" + body.get("site").asText() + "' is not in /Sites");
       }
@@ -80,8 +81,7 @@ public final class PhoneNumberService extends CatalogueService {
 
   @Override
   protected void renderComputed(Handle handle, AdminRow row, ObjectNode resource) {
-    handle
-        .attach(PhoneNumberDao.class)
+    Daos.attach(handle, PhoneNumberDao.class)
         .stateOf(row.id())
         .ifPresent(
             state -> {
@@ -89,8 +89,7 @@ public final class PhoneNumberService extends CatalogueService {
               if (state.userId() != null) {
                 ObjectNode assigned = resource.putObject("assignedTo");
                 assigned.put("value", state.userId());
-                handle
-                    .attach(UserDao.class)
+                Daos.attach(handle, UserDao.class)
                     .find(state.userId())
                     .ifPresent(user -> assigned.put("display", user.userName()));
               }
@@ -101,7 +100,7 @@ public final class PhoneNumberService extends CatalogueService {
   protected Runnable prepareDelete(Handle handle, AdminRow row, Caller caller)
       throws ScimException {
     PhoneNumberDao.NumberState state =
-        handle.attach(PhoneNumberDao.class).stateOf(row.id()).orElseThrow();
+        Daos.attach(handle, PhoneNumberDao.class).stateOf(row.id()).orElseThrow();
     if (state.userId() != null) {
       throw new ResourceConflictException(
           "number " + state.number() + " is held by a user; release it first");
@@ -111,12 +110,12 @@ public final class PhoneNumberService extends CatalogueService {
 
   @Override
   protected Optional<AdminRow> findRow(Handle handle, String id) {
-    return handle.attach(PhoneNumberDao.class).find(id);
+    return Daos.attach(handle, PhoneNumberDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(PhoneNumberDao.class).delete(id);
+    Daos.attach(handle, PhoneNumberDao.class).delete(id);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.SiteDao;
 import dev.switchboard.store.UserRow;
 import org.jdbi.v3.core.Handle;
@@ -27,8 +28,7 @@ final class PhoneView {
       extension.put("effectiveCallingPackage", row.phonePackage());
     }
     if (row.phoneSite() != null && row.phoneLicensed()) {
-      handle
-          .attach(SiteDao.class)
+      Daos.attach(handle, SiteDao.class)
           .columns(row.phoneSite())
           .ifPresent(site -> extension.put("effectiveSite", site.name()));
     }

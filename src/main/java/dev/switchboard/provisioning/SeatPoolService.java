@@ -18,6 +18,7 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceFilterEvaluator;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SeatPoolDao;
 import dev.switchboard.store.SeatPoolRow;
@@ -68,7 +69,7 @@ public final class SeatPoolService implements ResourceService {
     return database.read(
         handle -> {
           List<ObjectNode> matches = new ArrayList<>();
-          for (SeatPoolRow row : handle.attach(SeatPoolDao.class).all()) {
+          for (SeatPoolRow row : Daos.attach(handle, SeatPoolDao.class).all()) {
             ObjectNode pool = render(handle, row, location);
             if (query.filter() == null || evaluator.matches(query.filter(), pool)) {
               matches.add(query.projection().apply(pool));
@@ -141,7 +142,7 @@ public final class SeatPoolService implements ResourceService {
     if (capacity != null && capacity < 0) {
       throw BadRequestException.invalidValue("capacity cannot be negative");
     }
-    SeatPoolDao pools = handle.attach(SeatPoolDao.class);
+    SeatPoolDao pools = Daos.attach(handle, SeatPoolDao.class);
     if (!java.util.Objects.equals(capacity, current.capacity())) {
       if (pools.setCapacity(current.id(), capacity) == 0) {
         throw BadRequestException.invalidValue(
@@ -157,8 +158,7 @@ public final class SeatPoolService implements ResourceService {
   }
 
   private SeatPoolRow find(Handle handle, String id) throws ResourceNotFoundException {
-    return handle
-        .attach(SeatPoolDao.class)
+    return Daos.attach(handle, SeatPoolDao.class)
         .find(id)
         .orElseThrow(
             () ->
@@ -180,7 +180,7 @@ public final class SeatPoolService implements ResourceService {
   private ObjectNode render(Handle handle, SeatPoolRow row, ResourceLocation location) {
     ObjectNode body = capacityBody(row);
     body.put("inUse", row.inUse());
-    UserDao users = handle.attach(UserDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     long pending =
         SeatPoolId.parse(row.id())
             .flatMap(SeatPoolId::tier)

@@ -10,6 +10,7 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.store.AdminRow;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.ResourceTable;
 import dev.switchboard.store.SiteDao;
@@ -63,7 +64,7 @@ public final class SiteService extends CatalogueService {
   @Override
   protected void save(Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
       throws ScimException {
-    SiteDao sites = handle.attach(SiteDao.class);
+    SiteDao sites = Daos.attach(handle, SiteDao.class);
     String name = body.get("name").asText();
     Optional<SiteRow> holder = sites.byNameKey(CaselessKey.of(name));
     if (holder.isPresent() && !holder.get().id().equals(id)) {
@@ -112,8 +113,7 @@ public final class SiteService extends CatalogueService {
 
   @Override
   protected void renderComputed(Handle handle, AdminRow row, ObjectNode resource) {
-    handle
-        .attach(SiteDao.class)
+    Daos.attach(handle, SiteDao.class)
         .columns(row.id())
         .ifPresent(site -> resource.put("isDefault", site.isDefault()));
   }
@@ -121,7 +121,7 @@ public final class SiteService extends CatalogueService {
   @Override
   protected Runnable prepareDelete(Handle handle, AdminRow row, Caller caller)
       throws ScimException {
-    SiteDao sites = handle.attach(SiteDao.class);
+    SiteDao sites = Daos.attach(handle, SiteDao.class);
     SiteRow site = sites.columns(row.id()).orElseThrow();
     if (sites.usage(site.id(), CaselessKey.of(site.name())) > 0) {
       throw new ResourceConflictException(
@@ -136,12 +136,12 @@ public final class SiteService extends CatalogueService {
 
   @Override
   protected Optional<AdminRow> findRow(Handle handle, String id) {
-    return handle.attach(SiteDao.class).find(id);
+    return Daos.attach(handle, SiteDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(SiteDao.class).delete(id);
+    Daos.attach(handle, SiteDao.class).delete(id);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SeedDao;
 import dev.switchboard.store.UserRow;
@@ -76,7 +77,7 @@ public final class StoreSeeder {
       }
       database.write(
           handle -> {
-            SeedDao seed = handle.attach(SeedDao.class);
+            SeedDao seed = Daos.attach(handle, SeedDao.class);
             seed.insertUsers(rows);
             seed.insertEmails(ids, emails);
             return null;
@@ -103,18 +104,18 @@ public final class StoreSeeder {
     for (long added = 0; added < members; ) {
       int take = (int) Math.min(BATCH, members - added);
       String from = after;
-      List<String> ids = database.read(h -> h.attach(SeedDao.class).idsAfter(from, take));
+      List<String> ids = database.read(h -> Daos.attach(h, SeedDao.class).idsAfter(from, take));
       if (ids.isEmpty()) {
         break;
       }
       database.write(
           handle -> {
-            handle.attach(SeedDao.class).addMembers(groupId, ids);
+            Daos.attach(handle, SeedDao.class).addMembers(groupId, ids);
             return null;
           });
       added += ids.size();
       String last = ids.get(ids.size() - 1);
-      after = database.read(h -> h.attach(SeedDao.class).userNameKey(last));
+      after = database.read(h -> Daos.attach(h, SeedDao.class).userNameKey(last));
     }
     return groupId;
   }

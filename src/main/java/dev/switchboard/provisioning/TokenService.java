@@ -1,5 +1,6 @@
 package dev.switchboard.provisioning;
 
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.TokenDao;
 import dev.switchboard.store.TokenRow;
@@ -36,7 +37,7 @@ public final class TokenService {
     String token = "sb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
     database.write(
         handle -> {
-          TokenDao tokens = handle.attach(TokenDao.class);
+          TokenDao tokens = Daos.attach(handle, TokenDao.class);
           if (tokens.byName(name).isPresent()) {
             throw new IllegalArgumentException(
                 "a token named '" + name + "' exists; revoke it first");
@@ -52,8 +53,7 @@ public final class TokenService {
     requireName(name);
     database.write(
         handle -> {
-          handle
-              .attach(TokenDao.class)
+          Daos.attach(handle, TokenDao.class)
               .upsert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
           return null;
         });
@@ -64,18 +64,18 @@ public final class TokenService {
       return Optional.empty();
     }
     return database
-        .read(handle -> handle.attach(TokenDao.class).byHash(hash(token.trim())))
+        .read(handle -> Daos.attach(handle, TokenDao.class).byHash(hash(token.trim())))
         .map(row -> new Caller(row.name(), Scope.parse(row.scope())));
   }
 
   public List<TokenInfo> list() {
-    return database.read(handle -> handle.attach(TokenDao.class).all()).stream()
+    return database.read(handle -> Daos.attach(handle, TokenDao.class).all()).stream()
         .map(row -> new TokenInfo(row.name(), Scope.parse(row.scope()), row.created()))
         .toList();
   }
 
   public boolean revoke(String name) {
-    return database.write(handle -> handle.attach(TokenDao.class).delete(name)) > 0;
+    return database.write(handle -> Daos.attach(handle, TokenDao.class).delete(name)) > 0;
   }
 
   private static void requireName(String name) {

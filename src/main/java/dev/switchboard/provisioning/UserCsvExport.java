@@ -7,6 +7,7 @@ import dev.switchboard.batch.CsvFile;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SiteDao;
 import dev.switchboard.store.SiteRow;
@@ -51,12 +52,13 @@ public final class UserCsvExport {
               handle -> {
                 Map<String, String> siteNames = new HashMap<>();
                 List<List<String>> records = new ArrayList<>();
-                for (UserRow user : handle.attach(UserDao.class).pageByUserName(from, PAGE)) {
+                for (UserRow user : Daos.attach(handle, UserDao.class).pageByUserName(from, PAGE)) {
                   records.add(
                       record(
                           user,
                           user.phoneLicensed()
-                              ? siteName(handle.attach(SiteDao.class), user.phoneSite(), siteNames)
+                              ? siteName(
+                                  Daos.attach(handle, SiteDao.class), user.phoneSite(), siteNames)
                               : ""));
                 }
                 return records;

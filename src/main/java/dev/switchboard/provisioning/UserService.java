@@ -13,6 +13,7 @@ import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
 import dev.switchboard.store.CaselessKey;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.GroupRef;
 import dev.switchboard.store.MembershipDao;
@@ -57,7 +58,7 @@ public final class UserService extends StoredResourceService<UserRow> {
         handle -> {
           requireUniqueUserName(handle, row, null);
           PhoneInput.validate(handle, row.id(), body);
-          handle.attach(UserDao.class).insert(row);
+          Daos.attach(handle, UserDao.class).insert(row);
           indexEmails(handle, row.id(), body);
           setAgentId(handle, row, agentId, caller);
           licensing.resolve(handle, List.of(row.id()), UserChange.creation(body), caller);
@@ -114,12 +115,12 @@ public final class UserService extends StoredResourceService<UserRow> {
 
   @Override
   protected Optional<UserRow> findRow(Handle handle, String id) {
-    return handle.attach(UserDao.class).find(id);
+    return Daos.attach(handle, UserDao.class).find(id);
   }
 
   @Override
   protected void deleteRow(Handle handle, String id) {
-    handle.attach(UserDao.class).delete(id);
+    Daos.attach(handle, UserDao.class).delete(id);
   }
 
   @Override
@@ -142,7 +143,7 @@ public final class UserService extends StoredResourceService<UserRow> {
   @Override
   protected void renderRelation(
       Handle handle, UserRow row, ObjectNode resource, ResourceLocation location) {
-    List<GroupRef> groups = handle.attach(MembershipDao.class).groupsOf(row.id());
+    List<GroupRef> groups = Daos.attach(handle, MembershipDao.class).groupsOf(row.id());
     if (groups.isEmpty()) {
       return;
     }
@@ -209,7 +210,7 @@ public final class UserService extends StoredResourceService<UserRow> {
     UserRow row = row(current.id(), body, current.created(), clock.millis(), current.version() + 1);
     requireUniqueUserName(handle, row, current.id());
     PhoneInput.validate(handle, current.id(), body);
-    handle.attach(UserDao.class).update(row);
+    Daos.attach(handle, UserDao.class).update(row);
     indexEmails(handle, row.id(), body);
     if (agentIdChanged) {
       setAgentId(handle, current, agentId, caller);
@@ -239,7 +240,7 @@ public final class UserService extends StoredResourceService<UserRow> {
     if (!agentId.given()) {
       return;
     }
-    UserDao users = handle.attach(UserDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     if (agentId.value() != null) {
       Optional<String> holder = users.idByAgentId(agentId.value());
       if (holder.isPresent() && !holder.get().equals(user.id())) {
@@ -252,7 +253,7 @@ public final class UserService extends StoredResourceService<UserRow> {
 
   private static void requireUniqueUserName(Handle handle, UserRow row, String selfId)
       throws ScimException {
-    Optional<String> holder = handle.attach(UserDao.class).idByUserNameKey(row.userNameKey());
+    Optional<String> holder = Daos.attach(handle, UserDao.class).idByUserNameKey(row.userNameKey());
     if (holder.isPresent() && !holder.get().equals(selfId)) {
       throw UniqueConstraint.conflict(
           "userName '"
@@ -268,7 +269,7 @@ public final class UserService extends StoredResourceService<UserRow> {
         keys.add(CaselessKey.of(email.path("value").textValue()));
       }
     }
-    UserDao users = handle.attach(UserDao.class);
+    UserDao users = Daos.attach(handle, UserDao.class);
     users.deleteEmails(id);
     if (!keys.isEmpty()) {
       users.insertEmails(id, keys);
