@@ -89,10 +89,8 @@ final class ContactCenterLicensing {
 
   /** Gives freed phone seats and numbers to the users waiting longest. */
   void servePhone(Handle handle, Caller actor) {
-    UserDao users = Daos.attach(handle, UserDao.class);
     for (String id : phone.pending(handle)) {
-      users
-          .find(id)
+      UserDao.find(handle, id)
           .ifPresent(
               user ->
                   phone.resolve(
@@ -224,7 +222,7 @@ final class ContactCenterLicensing {
           entry.getValue() == null ? "capacity changed" : "seat freed by user " + entry.getValue();
       while (true) {
         Optional<UserRow> next =
-            users.oldestPending(tier.get().wireName()).flatMap(id -> users.find(id));
+            users.oldestPending(tier.get().wireName()).flatMap(id -> UserDao.find(handle, id));
         if (next.isEmpty() || seats.tryTake(pool.wireName()) != 1) {
           break;
         }

@@ -214,7 +214,7 @@ final class PhoneLicensingEngine {
     ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
     UserDao users = Daos.attach(handle, UserDao.class);
     for (String number : extensions.expiredHolds(now)) {
-      Optional<UserRow> holder = extensions.holder(number).flatMap(users::find);
+      Optional<UserRow> holder = extensions.holder(number).flatMap(id -> UserDao.find(handle, id));
       holder.ifPresent(user -> affected.add(user.id()));
       Optional<SiteRow> site =
           holder
@@ -230,8 +230,7 @@ final class PhoneLicensingEngine {
     }
     numbers.endCooldowns(now);
     for (String userId : affected) {
-      users
-          .find(userId)
+      UserDao.find(handle, userId)
           .ifPresent(
               user -> {
                 PhoneLicensing p = user.phone();

@@ -89,8 +89,7 @@ public final class PhoneNumberService extends CatalogueService {
               if (state.userId() != null) {
                 ObjectNode assigned = resource.putObject("assignedTo");
                 assigned.put("value", state.userId());
-                Daos.attach(handle, UserDao.class)
-                    .find(state.userId())
+                UserDao.find(handle, state.userId())
                     .ifPresent(user -> assigned.put("display", user.userName()));
               }
             });

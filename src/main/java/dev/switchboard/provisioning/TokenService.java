@@ -64,7 +64,7 @@ public final class TokenService {
       return Optional.empty();
     }
     return database
-        .read(handle -> Daos.attach(handle, TokenDao.class).byHash(hash(token.trim())))
+        .read(handle -> TokenDao.byHash(handle, hash(token.trim())))
         .map(row -> new Caller(row.name(), Scope.parse(row.scope())));
   }
 

@@ -115,7 +115,7 @@ public final class UserService extends StoredResourceService<UserRow> {
 
   @Override
   protected Optional<UserRow> findRow(Handle handle, String id) {
-    return Daos.attach(handle, UserDao.class).find(id);
+    return UserDao.find(handle, id);
   }
 
   @Override
@@ -143,7 +143,7 @@ public final class UserService extends StoredResourceService<UserRow> {
   @Override
   protected void renderRelation(
       Handle handle, UserRow row, ObjectNode resource, ResourceLocation location) {
-    List<GroupRef> groups = Daos.attach(handle, MembershipDao.class).groupsOf(row.id());
+    List<GroupRef> groups = MembershipDao.groupsOf(handle, row.id());
     if (groups.isEmpty()) {
       return;
     }

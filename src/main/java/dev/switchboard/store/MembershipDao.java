@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -45,9 +46,14 @@ public interface MembershipDao {
   @RegisterConstructorMapper(MemberRow.class)
   List<MemberRow> members(@Bind("groupId") String groupId);
 
-  @SqlQuery(
-      "SELECT g.id, g.display_name FROM group_members m JOIN groups g ON g.id = m.group_id"
-          + " WHERE m.user_id = :userId ORDER BY g.display_name_key")
-  @RegisterConstructorMapper(GroupRef.class)
-  List<GroupRef> groupsOf(@Bind("userId") String userId);
+  /** The groups of a user, by name: read with every user, so on the fluent API. */
+  static List<GroupRef> groupsOf(Handle handle, String userId) {
+    return handle
+        .createQuery(
+            "SELECT g.id, g.display_name FROM group_members m JOIN groups g ON g.id = m.group_id"
+                + " WHERE m.user_id = :userId ORDER BY g.display_name_key")
+        .bind("userId", userId)
+        .map((rs, ctx) -> new GroupRef(rs.getString(1), rs.getString(2)))
+        .list();
+  }
 }

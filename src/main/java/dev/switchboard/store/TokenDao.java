@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -23,8 +24,17 @@ public interface TokenDao {
           + " SET scope = excluded.scope, token_hash = excluded.token_hash")
   void upsert(@BindMethods TokenRow row);
 
-  @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens WHERE token_hash = :hash")
-  Optional<TokenRow> byHash(@Bind("hash") String hash);
+  /** The token with this hash: read on every request, so on the fluent API (see UserDao.find). */
+  static Optional<TokenRow> byHash(Handle handle, String hash) {
+    return handle
+        .createQuery(
+            "SELECT name, scope, token_hash, created FROM api_tokens WHERE token_hash = :hash")
+        .bind("hash", hash)
+        .map(
+            (rs, ctx) ->
+                new TokenRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+        .findOne();
+  }
 
   @SqlQuery("SELECT name, scope, token_hash, created FROM api_tokens WHERE name = :name")
   Optional<TokenRow> byName(@Bind("name") String name);
