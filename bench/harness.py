@@ -91,12 +91,15 @@ def wrk(base, script, seconds, connections=16, env=None):
     return report
 
 
-def measure(base, script, env=None, connections=16, warm_seconds=5, seconds=10, max_warmups=12):
-    """Warms up until two consecutive runs agree within 5 %, then measures."""
+def measure(base, script, env=None, connections=16, warm_seconds=5, seconds=10, min_warmups=4,
+            max_warmups=16):
+    """Warms up at least min_warmups runs (the JIT needs tens of seconds of load) and until two
+    consecutive runs agree within 5 %, then measures."""
     previous = None
-    for _ in range(max_warmups):
+    for run in range(max_warmups):
         current = wrk(base, script, warm_seconds, connections, env)["rps"]
-        if previous and abs(current - previous) <= 0.05 * max(current, previous):
+        stable = previous and abs(current - previous) <= 0.05 * max(current, previous)
+        if stable and run + 1 >= min_warmups:
             break
         previous = current
     return wrk(base, script, seconds, connections, env)
@@ -284,7 +287,8 @@ def write_results(args, rows, notes, baseline_rps):
         pass
     lines = [f"# Benchmark {date}", "",
              f"Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}; "
-             f"wrk on the same box, 16 connections, warmed up until two 5 s runs agree within 5 %, "
+             f"wrk on the same box, 16 connections, warmed up at least 20 s and until two 5 s runs agree "
+             f"within 5 %, "
              f"then {args.seconds} s measured.", "",
              "Command: `bench/run.sh" + (" --million" if args.million else "") + "`", "",
              "| scenario | throughput | p50 | p99 | errors | ratio to baseline |",
