@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.store.AuditDao;
-import dev.switchboard.store.Daos;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -48,7 +47,7 @@ final class AuditTrail {
     event.put("reason", reason);
     event.put("actor", actor.tokenName());
     event.put("time", Instant.ofEpochMilli(now).toString());
-    Daos.attach(handle, AuditDao.class)
-        .insert(UUID.randomUUID().toString(), userId, product, now, Representation.bodyText(event));
+    AuditDao.insert(
+        handle, UUID.randomUUID().toString(), userId, product, now, Representation.bodyText(event));
   }
 }

@@ -14,7 +14,7 @@ import dev.switchboard.licensing.SeatPoolId;
 import dev.switchboard.licensing.Tier;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ScimUrns;
-import dev.switchboard.store.AgentIdDao;
+import dev.switchboard.store.AgentIdCursor;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.SeatPoolDao;
 import dev.switchboard.store.TemplateDao;
@@ -111,7 +111,7 @@ final class ContactCenterLicensing {
   /** Sets (or clears) an agent id the request gave; the caller checked it is free. */
   void assignAgentId(Handle handle, UserRow user, Long agentId, Caller actor) {
     if (user.agentId() != null) {
-      Daos.attach(handle, AgentIdDao.class).released(user.agentId());
+      AgentIdCursor.released(handle, user.agentId());
     }
     UserLicensing l = user.licensing();
     store(
@@ -125,22 +125,23 @@ final class ContactCenterLicensing {
 
   /** The lowest agent id from {@value #FIRST_AGENT_ID} nobody holds, found from the cursor. */
   private static long lowestFreeAgentId(Handle handle) {
-    AgentIdDao ids = Daos.attach(handle, AgentIdDao.class);
-    long id = ids.lowestFreeFrom(Math.max(FIRST_AGENT_ID, ids.nextFree()));
-    ids.moveTo(id + 1);
+    long id =
+        AgentIdCursor.lowestFreeFrom(
+            handle, Math.max(FIRST_AGENT_ID, AgentIdCursor.nextFree(handle)));
+    AgentIdCursor.moveTo(handle, id + 1);
     return id;
   }
 
   /** Releases a user's seat before the user is deleted, and passes it on. */
   void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
     if (user.agentId() != null) {
-      Daos.attach(handle, AgentIdDao.class).released(user.agentId());
+      AgentIdCursor.released(handle, user.agentId());
     }
     Map<SeatPoolId, String> freed = new LinkedHashMap<>();
     SeatPoolId.parse(user.ccSeat())
         .ifPresent(
             pool -> {
-              Daos.attach(handle, SeatPoolDao.class).release(pool.wireName());
+              SeatPoolDao.release(handle, pool.wireName());
               freed.put(pool, user.userName());
             });
     audit.record(
@@ -175,12 +176,12 @@ final class ContactCenterLicensing {
     Tier effective = resolution.effective();
     Optional<SeatPoolId> held = SeatPoolId.parse(user.ccSeat());
     SeatPlan plan = SeatPlan.plan(held, effective, user.active());
-    SeatPoolDao seats = Daos.attach(handle, SeatPoolDao.class);
-    boolean taken = plan.take().isPresent() && seats.tryTake(plan.take().get().wireName()) == 1;
+    boolean taken =
+        plan.take().isPresent() && SeatPoolDao.tryTake(handle, plan.take().get().wireName()) == 1;
     Optional<SeatPoolId> release = taken ? plan.releaseIfTaken() : plan.releaseIfNotTaken();
     release.ifPresent(
         pool -> {
-          seats.release(pool.wireName());
+          SeatPoolDao.release(handle, pool.wireName());
           freed.put(pool, user.userName());
         });
     Optional<SeatPoolId> seat = taken ? plan.take() : release.isPresent() ? Optional.empty() : held;
@@ -209,7 +210,6 @@ final class ContactCenterLicensing {
 
   private void serve(Handle handle, Map<SeatPoolId, String> freed, Caller actor) {
     Deque<Map.Entry<SeatPoolId, String>> queue = new ArrayDeque<>(freed.entrySet());
-    SeatPoolDao seats = Daos.attach(handle, SeatPoolDao.class);
     UserDao users = Daos.attach(handle, UserDao.class);
     while (!queue.isEmpty()) {
       Map.Entry<SeatPoolId, String> entry = queue.poll();
@@ -223,7 +223,7 @@ final class ContactCenterLicensing {
       while (true) {
         Optional<UserRow> next =
             users.oldestPending(tier.get().wireName()).flatMap(id -> UserDao.find(handle, id));
-        if (next.isEmpty() || seats.tryTake(pool.wireName()) != 1) {
+        if (next.isEmpty() || SeatPoolDao.tryTake(handle, pool.wireName()) != 1) {
           break;
         }
         UserRow user = next.get();
@@ -231,7 +231,7 @@ final class ContactCenterLicensing {
             .filter(old -> old != pool)
             .ifPresent(
                 old -> {
-                  seats.release(old.wireName());
+                  SeatPoolDao.release(handle, old.wireName());
                   queue.add(Map.entry(old, user.userName()));
                 });
         UserLicensing licensing = user.licensing();
@@ -257,7 +257,7 @@ final class ContactCenterLicensing {
     if (after.equals(before)) {
       return;
     }
-    Daos.attach(handle, UserDao.class).updateLicensing(user.id(), after, clock.millis());
+    UserDao.updateLicensing(handle, user.id(), after, clock.millis());
     audit.record(
         handle,
         user.id(),

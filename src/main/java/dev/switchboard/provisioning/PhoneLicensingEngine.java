@@ -78,7 +78,10 @@ final class PhoneLicensingEngine {
               text(template, "callingPackage"),
               text(template, "site")));
     }
-    PhoneResolution resolution = PhoneResolver.resolve(demands, ranks(handle));
+    // Ranks only choose between packages: most users name none, and skip the catalogue read.
+    boolean namesPackage = demands.stream().anyMatch(d -> d.callingPackage() != null);
+    PhoneResolution resolution =
+        PhoneResolver.resolve(demands, namesPackage ? ranks(handle) : Map.of());
     SiteDao sites = Daos.attach(handle, SiteDao.class);
     Optional<SiteRow> site =
         resolution
@@ -92,18 +95,20 @@ final class PhoneLicensingEngine {
 
     boolean seat = before.seat();
     if (seat && !(licensed && active)) {
-      Daos.attach(handle, SeatPoolDao.class).release(POOL);
+      SeatPoolDao.release(handle, POOL);
       seat = false;
       freed = true;
     }
     if (!seat && licensed && active) {
-      seat = Daos.attach(handle, SeatPoolDao.class).tryTake(POOL) == 1;
+      seat = SeatPoolDao.tryTake(handle, POOL) == 1;
     }
 
     String extension = before.extension();
     long now = clock.millis();
     ExtensionDao extensions = Daos.attach(handle, ExtensionDao.class);
-    extensions.endCooldowns(now);
+    if (licensed && active) {
+      extensions.endCooldowns(now); // only a user who may take an extension needs them ended
+    }
     if (extension != null && !licensed) {
       release(handle, extension, site, now);
       extension = null;
@@ -193,7 +198,7 @@ final class PhoneLicensingEngine {
     Optional<SiteRow> site =
         Optional.ofNullable(user.phoneSite()).flatMap(Daos.attach(handle, SiteDao.class)::columns);
     if (user.phoneSeat()) {
-      Daos.attach(handle, SeatPoolDao.class).release(POOL);
+      SeatPoolDao.release(handle, POOL);
     }
     if (user.extension() != null) {
       release(handle, user.extension(), site, now);

@@ -32,6 +32,9 @@ final class GroupCommit implements AutoCloseable {
   private final Thread committer;
   private volatile boolean closed;
 
+  /** Used by the committer thread only. */
+  private Handle handle;
+
   /** One caller's work and the answer it waits for. */
   private static final class Write<T> {
     final Database.HandleWork<T, ?> work;
@@ -105,12 +108,37 @@ final class GroupCommit implements AutoCloseable {
     for (Write<?> write = queue.poll(); write != null; write = queue.poll()) {
       write.done.completeExceptionally(new StoreException("the store is closed", null));
     }
+    if (handle != null) {
+      discardHandle();
+    }
+  }
+
+  /**
+   * The committer's handle, kept open across batches: SqlObjects attached to it (see {@link Daos})
+   * then stay attached, where a handle per batch attached every DAO again for each write. A batch
+   * that fails closes it, so a broken connection is replaced.
+   */
+  private Handle handle() {
+    if (handle == null) {
+      handle = writer.open();
+    }
+    return handle;
+  }
+
+  private void discardHandle() {
+    try {
+      handle.close();
+    } catch (RuntimeException e) {
+      log.warn("closing the writer handle after a failed commit failed", e);
+    }
+    handle = null;
   }
 
   /** Runs each write in its savepoint, commits once, then answers every caller. */
   private void commit(List<Write<?>> batch) {
     List<Write<?>> committed = new ArrayList<>(batch.size());
-    try (Handle handle = writer.open()) {
+    try {
+      Handle handle = handle();
       handle.begin();
       try {
         for (Write<?> write : batch) {
@@ -131,6 +159,9 @@ final class GroupCommit implements AutoCloseable {
         throw e;
       }
     } catch (RuntimeException e) {
+      if (handle != null) {
+        discardHandle();
+      }
       log.error("a group commit of {} writes failed; none of them is applied", batch.size(), e);
       for (Write<?> write : batch) {
         write.done.completeExceptionally(e); // no-op for those already answered with their own

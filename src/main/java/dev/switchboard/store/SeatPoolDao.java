@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,16 +14,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(SeatPoolRow.class)
 public interface SeatPoolDao {
-  /** Takes one seat if the pool has a free one; returns 1 when taken, 0 when full. */
-  @SqlUpdate(
-      "UPDATE seat_pools SET in_use = in_use + 1, version = version + 1"
-          + " WHERE id = :id AND (capacity IS NULL OR in_use < capacity)")
-  int tryTake(@Bind("id") String id);
+  /**
+   * Takes one seat if the pool has a free one; returns 1 when taken, 0 when full. Once per licensed
+   * user, so on the fluent API (see UserDao.find).
+   */
+  static int tryTake(Handle handle, String id) {
+    return handle
+        .createUpdate(
+            "UPDATE seat_pools SET in_use = in_use + 1, version = version + 1"
+                + " WHERE id = :id AND (capacity IS NULL OR in_use < capacity)")
+        .bind("id", id)
+        .execute();
+  }
 
-  @SqlUpdate(
-      "UPDATE seat_pools SET in_use = in_use - 1, version = version + 1"
-          + " WHERE id = :id AND in_use > 0")
-  int release(@Bind("id") String id);
+  /** Gives one seat back. */
+  static int release(Handle handle, String id) {
+    return handle
+        .createUpdate(
+            "UPDATE seat_pools SET in_use = in_use - 1, version = version + 1"
+                + " WHERE id = :id AND in_use > 0")
+        .bind("id", id)
+        .execute();
+  }
 
   /** Sets the capacity (null = unlimited) unless seats in use exceed it; returns rows changed. */
   @SqlUpdate(

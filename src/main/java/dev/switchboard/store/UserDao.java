@@ -49,13 +49,22 @@ public interface UserDao {
         .findOne();
   }
 
-  /** Stores what licensing resolved; the body and its version are left to {@link #update}. */
-  @SqlUpdate(
-      "UPDATE users SET cc_effective = :l.effective, cc_state = :l.state, cc_seat = :l.seat,"
-          + " cc_pending_since = :l.pendingSince, cc_sources = :l.sources, agent_id = :l.agentId,"
-          + " version = version + 1, last_modified = :now WHERE id = :id")
-  int updateLicensing(
-      @Bind("id") String id, @BindMethods("l") UserLicensing licensing, @Bind("now") long now);
+  /**
+   * Stores what licensing resolved; the body is left to {@link #update}. Once per resolved user, so
+   * on the fluent API.
+   */
+  static int updateLicensing(Handle handle, String id, UserLicensing licensing, long now) {
+    return handle
+        .createUpdate(
+            "UPDATE users SET cc_effective = :l.effective, cc_state = :l.state, cc_seat = :l.seat,"
+                + " cc_pending_since = :l.pendingSince, cc_sources = :l.sources,"
+                + " agent_id = :l.agentId, version = version + 1, last_modified = :now"
+                + " WHERE id = :id")
+        .bind("id", id)
+        .bindMethods("l", licensing)
+        .bind("now", now)
+        .execute();
+  }
 
   /** Stores what phone licensing resolved. */
   @SqlUpdate(
