@@ -50,7 +50,6 @@ final class ResourceLister<R> {
     long total;
     List<R> rows;
     if (where.exact() && sortColumn.isPresent()) {
-      total = ResourceQueries.count(handle, table, where);
       rows =
           query.count() == 0
               ? List.of()
@@ -62,6 +61,10 @@ final class ResourceLister<R> {
                   query.descending(),
                   query.startIndex() - 1L,
                   query.count());
+      // A first page that is not full holds every match (an IdP's "userName eq" lookup): the
+      // count is its size, without a second query.
+      boolean wholeResult = query.startIndex() == 1 && rows.size() < query.count();
+      total = wholeResult ? rows.size() : ResourceQueries.count(handle, table, where);
     } else {
       List<Match> matches = evaluate(handle, query, where);
       total = matches.size();
