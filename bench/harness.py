@@ -3,7 +3,7 @@
 
 Starts the baseline (bare Grizzly+Jersey, constant JSON) and the real jar on a freshly seeded
 database, runs each scenario with wrk on loopback after warming up until throughput is stable,
-and prints one table (also written to bench/results/<date>.md). Standard library only.
+and prints one table (also written to bench/results/<date>-<time>.md). Standard library only.
 """
 import argparse
 import datetime
@@ -250,7 +250,8 @@ def million(args, work, rows, notes, row):
 
 
 def write_results(args, rows, notes, baseline_rps):
-    date = datetime.date.today().isoformat()
+    now = datetime.datetime.now()
+    date = now.date().isoformat()
     cpu = "unknown CPU"
     try:
         with open("/proc/cpuinfo") as info:
@@ -275,7 +276,8 @@ def write_results(args, rows, notes, baseline_rps):
     lines += [""] + [f"- {note}" for note in notes]
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
-    with open(os.path.join(ROOT, "bench", "results", f"{date}.md"), "w") as out:
+    name = f"{date}-{now:%H%M}.md"  # one file per run: runs of a day are compared
+    with open(os.path.join(ROOT, "bench", "results", name), "w") as out:
         out.write(text)
     print()
     print(text)
