@@ -1,47 +1,36 @@
 package dev.switchboard.conformance.licensing;
 
-import static dev.switchboard.conformance.support.ScimAssertions.assertListResponse;
 import static dev.switchboard.conformance.support.ScimAssertions.assertScimJson;
 import static dev.switchboard.conformance.support.ScimAssertions.assertSuccessful;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.conformance.support.CommonRequests;
 import dev.switchboard.conformance.support.Fixtures;
 import dev.switchboard.conformance.support.FreshServer;
 import dev.switchboard.conformance.support.Json;
-import dev.switchboard.conformance.support.Query;
 import dev.switchboard.conformance.support.Urns;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The licensing contract's names and the requests the licensing tests repeat, in the shapes IdPs
  * (Entra, Okta) and admin scripts send them. Each write asserts its success so a broken
  * precondition fails where it happens. Stateless.
  */
-final class Licensing {
+final class Licensing extends CommonRequests {
 
   /** The contact-center User extension (CC). */
   static final String CC = Urns.CONTACT_CENTER_USER;
 
   static final String LICENSING_GROUP = Urns.LICENSING_GROUP;
-  static final String TEMPLATE = "urn:switchboard:params:scim:schemas:core:1.0:LicenseTemplate";
-  static final String SEAT_POOL = "urn:switchboard:params:scim:schemas:core:1.0:SeatPool";
-  static final String AUDIT_EVENT = "urn:switchboard:params:scim:schemas:core:1.0:AuditEvent";
 
   static final String STANDARD = "contactCenter.standard";
   static final String PREMIUM = "contactCenter.premium";
   static final String PHONE = "phone.licensed";
-
-  static final String ADMIN_ACTOR = "env:SWITCHBOARD_ADMIN_TOKEN";
-  static final String IDP_ACTOR = "env:SWITCHBOARD_IDP_TOKEN";
 
   private Licensing() {}
 
@@ -64,10 +53,6 @@ final class Licensing {
         """
             .formatted(Urns.USER, CC, Json.quote(userName), extension);
     return assertScimJson(idp.post("/Users", json), 201).path("id").asText();
-  }
-
-  static JsonNode getUser(FreshServer.Client client, String id) {
-    return assertScimJson(client.get("/Users/" + id), 200);
   }
 
   /** The CC extension of a user resource. */
@@ -103,17 +88,6 @@ final class Licensing {
                 """)));
   }
 
-  /** Okta's deactivate: a no-path replace carrying {@code {"active": false}}. */
-  static void deactivateOkta(FreshServer.Client idp, String userId) {
-    assertSuccessful(
-        idp.patch(
-            "/Users/" + userId,
-            Fixtures.patch(
-                """
-                {"op": "replace", "value": {"active": false}}
-                """)));
-  }
-
   /** Entra's enable: {@code Replace active "True"}. */
   static void reactivate(FreshServer.Client idp, String userId) {
     assertSuccessful(
@@ -123,10 +97,6 @@ final class Licensing {
                 """
                 {"op": "Replace", "path": "active", "value": "True"}
                 """)));
-  }
-
-  static void deleteUser(FreshServer.Client idp, String userId) {
-    assertEquals(204, idp.delete("/Users/" + userId).status(), "DELETE /Users/" + userId);
   }
 
   /** Asserts the user's effectiveLicense and licenseState. */
@@ -178,46 +148,8 @@ final class Licensing {
 
   // ---- groups and memberships ----
 
-  /** POSTs a group with these members; returns its id. */
-  static String newGroup(FreshServer.Client idp, String displayName, String... memberIds) {
-    String members =
-        Arrays.stream(memberIds)
-            .map(id -> "{\"value\": " + Json.quote(id) + "}")
-            .collect(Collectors.joining(", "));
-    String json =
-        """
-        {"schemas": ["%s"], "displayName": %s, "members": [%s]}
-        """
-            .formatted(Urns.GROUP, Json.quote(displayName), members);
-    return assertScimJson(idp.post("/Groups", json), 201).path("id").asText();
-  }
-
   static JsonNode getGroup(FreshServer.Client client, String id) {
     return assertScimJson(client.get("/Groups/" + id), 200);
-  }
-
-  /** Entra's member add: {@code Add members [{value}…]}. */
-  static void addMembers(FreshServer.Client idp, String groupId, String... userIds) {
-    assertSuccessful(
-        idp.patch(
-            "/Groups/" + groupId,
-            Fixtures.patch(
-                """
-                {"op": "Add", "path": "members", "value": [%s]}
-                """
-                    .formatted(memberValues(userIds)))));
-  }
-
-  /** Entra's member removal: {@code Remove members [{value}…]}. */
-  static void removeMembers(FreshServer.Client idp, String groupId, String... userIds) {
-    assertSuccessful(
-        idp.patch(
-            "/Groups/" + groupId,
-            Fixtures.patch(
-                """
-                {"op": "Remove", "path": "members", "value": [%s]}
-                """
-                    .formatted(memberValues(userIds)))));
   }
 
   /** Entra's rename: {@code Replace displayName}. */
@@ -237,28 +169,12 @@ final class Licensing {
     return new TreeSet<>(Json.fieldTexts(group.path(LICENSING_GROUP).path("templates"), "value"));
   }
 
-  private static String memberValues(String... userIds) {
-    return Arrays.stream(userIds)
-        .map(id -> "{\"value\": " + Json.quote(id) + "}")
-        .collect(Collectors.joining(", "));
-  }
-
   // ---- license templates ----
-
-  /** {@code {"value": id}} */
-  static String groupById(String groupId) {
-    return "{\"value\": " + Json.quote(groupId) + "}";
-  }
-
-  /** {@code {"display": name}} */
-  static String groupByName(String displayName) {
-    return "{\"display\": " + Json.quote(displayName) + "}";
-  }
 
   static String templateJson(String name, String groupJson, String contactCenter) {
     return """
-        {"schemas": ["%s"], "name": %s, "group": %s, "contactCenter": %s}
-        """
+    {"schemas": ["%s"], "name": %s, "group": %s, "contactCenter": %s}
+    """
         .formatted(TEMPLATE, Json.quote(name), groupJson, Json.quote(contactCenter));
   }
 
@@ -343,86 +259,9 @@ final class Licensing {
     removeCapacity(admin, PREMIUM);
   }
 
-  static int intOf(JsonNode resource, String field) {
-    JsonNode value = resource.path(field);
-    assertTrue(value.isIntegralNumber(), () -> field + " must be a JSON integer in " + resource);
-    return value.intValue();
-  }
-
   // ---- audit ----
 
-  /** The audit events matching {@code filter} (up to 1000). */
-  static List<JsonNode> auditEvents(FreshServer.Client admin, String filter) {
-    JsonNode list =
-        assertListResponse(admin.get("/AuditEvents" + Query.of("filter", filter, "count", "1000")));
-    List<JsonNode> events = new ArrayList<>();
-    list.path("Resources").forEach(events::add);
-    return events;
-  }
-
-  /** The audit events of one user. */
-  static List<JsonNode> auditOf(FreshServer.Client admin, String userId) {
-    return auditEvents(admin, "user.value eq " + Json.quote(userId));
-  }
-
-  /**
-   * The first of the user's events of {@code product} going from {@code before} to {@code after};
-   * fails, listing the user's events, when there is none.
-   */
-  static JsonNode assertEvent(
-      FreshServer.Client admin, String userId, String product, String before, String after) {
-    return assertEvent(
-        admin,
-        userId,
-        product + " " + before + " → " + after,
-        event ->
-            product.equals(event.path("product").asText(null))
-                && before.equals(event.path("before").asText(null))
-                && after.equals(event.path("after").asText(null)));
-  }
-
-  /** The first of the user's events that {@code matches}; fails, listing them, when none does. */
-  static JsonNode assertEvent(
-      FreshServer.Client admin, String userId, String what, Predicate<JsonNode> matches) {
-    List<JsonNode> events = auditOf(admin, userId);
-    for (JsonNode event : events) {
-      if (matches.test(event)) {
-        return event;
-      }
-    }
-    return fail(
-        "No audit event " + what + " for user " + userId + "; the user's events: " + events);
-  }
-
-  /** Asserts the event's reason contains each of {@code parts}, ignoring case. */
-  static void assertReasonContains(JsonNode event, String... parts) {
-    String reason = event.path("reason").asText("");
-    for (String part : parts) {
-      assertTrue(
-          reason
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains(part.toLowerCase(java.util.Locale.ROOT)),
-          () -> "reason should contain '" + part + "': " + event);
-    }
-  }
-
   // ---- filters ----
-
-  /** The users matching {@code filter} (up to 1000). */
-  static List<JsonNode> listUsers(FreshServer.Client client, String filter) {
-    JsonNode list =
-        assertListResponse(client.get("/Users" + Query.of("filter", filter, "count", "1000")));
-    List<JsonNode> users = new ArrayList<>();
-    list.path("Resources").forEach(users::add);
-    return users;
-  }
-
-  /** The ids of the users matching {@code filter} (up to 1000). */
-  static Set<String> userIdsMatching(FreshServer.Client client, String filter) {
-    Set<String> ids = new TreeSet<>();
-    listUsers(client, filter).forEach(user -> ids.add(user.path("id").asText()));
-    return ids;
-  }
 
   /** Every agentId in use, read through the {@code CC:agentId pr} filter an admin would use. */
   static Set<Integer> usedAgentIds(FreshServer.Client admin) {

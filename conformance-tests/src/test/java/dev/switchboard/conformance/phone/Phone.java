@@ -1,28 +1,24 @@
 package dev.switchboard.conformance.phone;
 
-import static dev.switchboard.conformance.support.ScimAssertions.assertListResponse;
 import static dev.switchboard.conformance.support.ScimAssertions.assertScimJson;
 import static dev.switchboard.conformance.support.ScimAssertions.assertSuccessful;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.conformance.support.CommonRequests;
 import dev.switchboard.conformance.support.Fixtures;
 import dev.switchboard.conformance.support.FreshServer;
 import dev.switchboard.conformance.support.Json;
-import dev.switchboard.conformance.support.Query;
 import dev.switchboard.conformance.support.ScimResponse;
 import dev.switchboard.conformance.support.Urns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +27,7 @@ import java.util.stream.Collectors;
  * broken precondition fails where it happens. Stateless apart from the counters handing out fresh
  * extension ranges and E.164 numbers.
  */
-final class Phone {
+final class Phone extends CommonRequests {
 
   /** The phone User extension (P). */
   static final String P = Urns.PHONE_USER;
@@ -40,15 +36,9 @@ final class Phone {
   static final String CALLING_PACKAGE =
       "urn:switchboard:params:scim:schemas:core:1.0:CallingPackage";
   static final String PHONE_NUMBER = "urn:switchboard:params:scim:schemas:core:1.0:PhoneNumber";
-  static final String TEMPLATE = "urn:switchboard:params:scim:schemas:core:1.0:LicenseTemplate";
-  static final String SEAT_POOL = "urn:switchboard:params:scim:schemas:core:1.0:SeatPool";
-  static final String AUDIT_EVENT = "urn:switchboard:params:scim:schemas:core:1.0:AuditEvent";
 
   /** The phone seat pool's id. */
   static final String PHONE_POOL = "phone.licensed";
-
-  static final String ADMIN_ACTOR = "env:SWITCHBOARD_ADMIN_TOKEN";
-  static final String IDP_ACTOR = "env:SWITCHBOARD_IDP_TOKEN";
 
   /** The phone audit states, as {@code before}/{@code after} of product {@code phone}. */
   static final String ASSIGNED = "licensed (assigned)";
@@ -132,17 +122,17 @@ final class Phone {
   /** A Site body with the default cooldown and hold. */
   static String siteJson(String name, Range... ranges) {
     return """
-        {"schemas": ["%s"], "name": %s, "extensionRanges": [%s]}
-        """
+    {"schemas": ["%s"], "name": %s, "extensionRanges": [%s]}
+    """
         .formatted(SITE, Json.quote(name), rangesJson(ranges));
   }
 
   /** A Site body with these days. */
   static String siteJson(String name, int cooldownDays, int holdDays, Range... ranges) {
     return """
-        {"schemas": ["%s"], "name": %s, "extensionRanges": [%s],
-         "extensionCooldownDays": %d, "holdDays": %d}
-        """
+    {"schemas": ["%s"], "name": %s, "extensionRanges": [%s],
+     "extensionCooldownDays": %d, "holdDays": %d}
+    """
         .formatted(SITE, Json.quote(name), rangesJson(ranges), cooldownDays, holdDays);
   }
 
@@ -201,8 +191,8 @@ final class Phone {
 
   static String packageJson(String name, int rank) {
     return """
-        {"schemas": ["%s"], "name": %s, "rank": %d}
-        """
+    {"schemas": ["%s"], "name": %s, "rank": %d}
+    """
         .formatted(CALLING_PACKAGE, Json.quote(name), rank);
   }
 
@@ -219,8 +209,8 @@ final class Phone {
   static String numberJson(String number, String siteName) {
     String site = siteName == null ? "" : ", \"site\": " + Json.quote(siteName);
     return """
-        {"schemas": ["%s"], "number": %s%s}
-        """
+    {"schemas": ["%s"], "number": %s%s}
+    """
         .formatted(PHONE_NUMBER, Json.quote(number), site);
   }
 
@@ -285,8 +275,8 @@ final class Phone {
         phoneJson == null ? Json.quote(Urns.USER) : Json.quote(Urns.USER) + ", " + Json.quote(P);
     String extension = phoneJson == null ? "" : ", " + Json.quote(P) + ": " + phoneJson;
     return """
-        {"schemas": [%s], "userName": %s, "active": true%s}
-        """
+    {"schemas": [%s], "userName": %s, "active": true%s}
+    """
         .formatted(schemas, Json.quote(userName), extension);
   }
 
@@ -311,10 +301,6 @@ final class Phone {
         + ", \"extensionNumber\": "
         + Json.quote(extension)
         + "}";
-  }
-
-  static JsonNode getUser(FreshServer.Client client, String id) {
-    return assertScimJson(client.get("/Users/" + id), 200);
   }
 
   /** The phone extension of a user resource (a missing node when absent). */
@@ -362,17 +348,6 @@ final class Phone {
     assertSuccessful(idp.patch("/Users/" + userId, replace("active", "\"False\"")));
   }
 
-  /** Okta's deactivate: a no-path replace carrying {@code {"active": false}}. */
-  static void deactivateOkta(FreshServer.Client idp, String userId) {
-    assertSuccessful(
-        idp.patch(
-            "/Users/" + userId,
-            Fixtures.patch(
-                """
-                {"op": "replace", "value": {"active": false}}
-                """)));
-  }
-
   /** Entra's enable: {@code Replace active "True"}. */
   static void reactivateEntra(FreshServer.Client idp, String userId) {
     assertSuccessful(idp.patch("/Users/" + userId, replace("active", "\"True\"")));
@@ -387,10 +362,6 @@ final class Phone {
                 """
                 {"op": "replace", "value": {"active": true}}
                 """)));
-  }
-
-  static void deleteUser(FreshServer.Client idp, String userId) {
-    assertEquals(204, idp.delete("/Users/" + userId).status(), "DELETE /Users/" + userId);
   }
 
   /** Asserts the user's effectiveLicensed and licenseState; returns its phone extension. */
@@ -462,71 +433,9 @@ final class Phone {
     return keys;
   }
 
-  /** The users matching {@code filter} (up to 1000). */
-  static List<JsonNode> listUsers(FreshServer.Client client, String filter) {
-    return list(client, "/Users", filter);
-  }
-
-  /** The ids of the users matching {@code filter} (up to 1000). */
-  static Set<String> userIdsMatching(FreshServer.Client client, String filter) {
-    Set<String> ids = new TreeSet<>();
-    listUsers(client, filter).forEach(user -> ids.add(user.path("id").asText()));
-    return ids;
-  }
-
   // ---- groups and memberships ----
 
-  /** POSTs a group with these members; returns its id. */
-  static String newGroup(FreshServer.Client idp, String displayName, String... memberIds) {
-    String json =
-        """
-        {"schemas": ["%s"], "displayName": %s, "members": [%s]}
-        """
-            .formatted(Urns.GROUP, Json.quote(displayName), memberValues(memberIds));
-    return assertScimJson(idp.post("/Groups", json), 201).path("id").asText();
-  }
-
-  /** Entra's member add: {@code Add members [{value}…]}. */
-  static void addMembers(FreshServer.Client idp, String groupId, String... userIds) {
-    assertSuccessful(
-        idp.patch(
-            "/Groups/" + groupId,
-            Fixtures.patch(
-                """
-                {"op": "Add", "path": "members", "value": [%s]}
-                """
-                    .formatted(memberValues(userIds)))));
-  }
-
-  /** Entra's member removal: {@code Remove members [{value}…]}. */
-  static void removeMembers(FreshServer.Client idp, String groupId, String... userIds) {
-    assertSuccessful(
-        idp.patch(
-            "/Groups/" + groupId,
-            Fixtures.patch(
-                """
-                {"op": "Remove", "path": "members", "value": [%s]}
-                """
-                    .formatted(memberValues(userIds)))));
-  }
-
-  private static String memberValues(String... userIds) {
-    return Arrays.stream(userIds)
-        .map(id -> "{\"value\": " + Json.quote(id) + "}")
-        .collect(Collectors.joining(", "));
-  }
-
   // ---- license templates ----
-
-  /** {@code {"value": id}} */
-  static String groupById(String groupId) {
-    return "{\"value\": " + Json.quote(groupId) + "}";
-  }
-
-  /** {@code {"display": name}} */
-  static String groupByName(String displayName) {
-    return "{\"display\": " + Json.quote(displayName) + "}";
-  }
 
   /**
    * A LicenseTemplate body; {@code fields} is further JSON members, e.g. {@code "phone": true,
@@ -535,8 +444,8 @@ final class Phone {
   static String templateJson(String name, String groupJson, String fields) {
     String more = fields == null || fields.isBlank() ? "" : ", " + fields;
     return """
-        {"schemas": ["%s"], "name": %s, "group": %s%s}
-        """
+    {"schemas": ["%s"], "name": %s, "group": %s%s}
+    """
         .formatted(TEMPLATE, Json.quote(name), groupJson, more);
   }
 
@@ -614,67 +523,12 @@ final class Phone {
                 """)));
   }
 
-  static int intOf(JsonNode resource, String field) {
-    JsonNode value = resource.path(field);
-    assertTrue(value.isIntegralNumber(), () -> field + " must be a JSON integer in " + resource);
-    return value.intValue();
-  }
-
   // ---- audit ----
-
-  /** The audit events matching {@code filter} (up to 1000). */
-  static List<JsonNode> auditEvents(FreshServer.Client admin, String filter) {
-    return list(admin, "/AuditEvents", filter);
-  }
-
-  /** The audit events of one user. */
-  static List<JsonNode> auditOf(FreshServer.Client admin, String userId) {
-    return auditEvents(admin, "user.value eq " + Json.quote(userId));
-  }
 
   /** The audit events of one user and one product. */
   static List<JsonNode> auditOf(FreshServer.Client admin, String userId, String product) {
     return auditEvents(
         admin, "user.value eq " + Json.quote(userId) + " and product eq " + Json.quote(product));
-  }
-
-  /**
-   * The first of the user's events of {@code product} going from {@code before} to {@code after};
-   * fails, listing the user's events, when there is none.
-   */
-  static JsonNode assertEvent(
-      FreshServer.Client admin, String userId, String product, String before, String after) {
-    return assertEvent(
-        admin,
-        userId,
-        product + " " + before + " → " + after,
-        event ->
-            product.equals(event.path("product").asText(null))
-                && before.equals(event.path("before").asText(null))
-                && after.equals(event.path("after").asText(null)));
-  }
-
-  /** The first of the user's events that {@code matches}; fails, listing them, when none does. */
-  static JsonNode assertEvent(
-      FreshServer.Client admin, String userId, String what, Predicate<JsonNode> matches) {
-    List<JsonNode> events = auditOf(admin, userId);
-    for (JsonNode event : events) {
-      if (matches.test(event)) {
-        return event;
-      }
-    }
-    return fail(
-        "No audit event " + what + " for user " + userId + "; the user's events: " + events);
-  }
-
-  /** Asserts the event's reason contains each of {@code parts}, ignoring case. */
-  static void assertReasonContains(JsonNode event, String... parts) {
-    String reason = event.path("reason").asText("").toLowerCase(Locale.ROOT);
-    for (String part : parts) {
-      assertTrue(
-          reason.contains(part.toLowerCase(Locale.ROOT)),
-          () -> "reason should contain '" + part + "': " + event);
-    }
   }
 
   // ---- plumbing ----
@@ -686,15 +540,5 @@ final class Phone {
         {"op": "Replace", "path": %s, "value": %s}
         """
             .formatted(Json.quote(path), jsonValue));
-  }
-
-  /** The resources of a list GET (filter may be null), up to 1000. */
-  static List<JsonNode> list(FreshServer.Client client, String endpoint, String filter) {
-    String query =
-        filter == null ? Query.of("count", "1000") : Query.of("filter", filter, "count", "1000");
-    JsonNode list = assertListResponse(client.get(endpoint + query));
-    List<JsonNode> resources = new ArrayList<>();
-    list.path("Resources").forEach(resources::add);
-    return resources;
   }
 }
