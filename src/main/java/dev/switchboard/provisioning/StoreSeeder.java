@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.Projection;
+import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
@@ -71,7 +72,7 @@ public final class StoreSeeder {
                 now,
                 now,
                 1,
-                dev.switchboard.scim.Representation.bodyText(body)));
+                Representation.bodyText(body)));
         ids.add(id);
         emails.add(CaselessKey.of(userName));
       }
