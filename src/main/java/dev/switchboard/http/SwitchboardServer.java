@@ -10,8 +10,10 @@ import dev.switchboard.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchboardServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SwitchboardServer.class);
+
+  /** Serves the console from this folder instead of the jar (for working on the console). */
+  public static final String CONSOLE_DIR_VARIABLE = "SWITCHBOARD_CONSOLE_DIR";
+
   private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
   private final HttpServer http;
@@ -83,6 +89,9 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new ExportsResource(provisioning.userExport()))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
+            .register(
+                new ConsoleResource(
+                    Optional.ofNullable(System.getenv(CONSOLE_DIR_VARIABLE)).map(Path::of)))
             .register(new HealthResource(database))
             .register(CanonicalPathFilter.class)
             .register(new TokenAuthFilter(provisioning.tokens()))

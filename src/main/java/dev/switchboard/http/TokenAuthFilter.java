@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route under {@code /scim/v2} and {@code /admin/} needs a token: none or an unknown one →
- * 401 with {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code
- * Bearer <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal
- * nothing to a caller without a token.
+ * Every route under {@code /scim/v2} and {@code /admin/} needs a token (but the console's own
+ * static files, see {@link ConsoleResource}): none or an unknown one → 401 with {@code
+ * WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer <token>}
+ * and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to a caller
+ * without a token.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -43,7 +44,8 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath(false);
-    if (!path.startsWith(ScimBase.PATH) && !AdminApi.covers(path)) {
+    if (!path.startsWith(ScimBase.PATH) && !AdminApi.covers(path)
+        || ConsoleResource.serves(request.getMethod(), path)) {
       return;
     }
     Optional<Caller> caller =

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Finds every JAX-RS resource class of the server and sends each of its routes a request without a
- * token and one with the idp token: all but {@code /healthz} answer 401 without one; the admin
- * routes (everything but what api.md gives the idp scope) answer 403 to the idp token. A new
- * resource is checked without anyone remembering to add it here.
+ * token and one with the idp token: all but {@code /healthz} and the console's static files answer
+ * 401 without one; the admin routes (everything but what api.md gives the idp scope) answer 403 to
+ * the idp token. A new resource is checked without anyone remembering to add it here.
  */
 class EveryRouteGuardedTest {
-  private static final Set<String> OPEN = Set.of("/healthz");
+  /** Health, and the console's page and static files (they hold no data). */
+  private static final Set<String> OPEN = Set.of("/healthz", "/admin", "/admin/assets/route-check");
 
   /** api.md "Scopes": what an IdP may reach. */
   private static final List<String> IDP =

@@ -1,0 +1,6 @@
+// Placeholder until the page is written.
+import { h, show } from '../ui.js';
+export const title = 'user';
+export async function render(main) {
+  show(main, h('h1', {}, 'user'));
+}
