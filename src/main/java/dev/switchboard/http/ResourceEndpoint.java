@@ -1,9 +1,11 @@
 package dev.switchboard.http;
 
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import dev.switchboard.provisioning.Caller;
 import dev.switchboard.provisioning.ResourceService;
 import dev.switchboard.provisioning.ResourceView;
+import dev.switchboard.provisioning.WritePreviews;
 import dev.switchboard.scim.ListQuery;
 import dev.switchboard.scim.Projection;
 import dev.switchboard.scim.ResourceLocation;
@@ -74,8 +76,12 @@ public abstract class ResourceEndpoint {
   public Response create(
       String body,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded)
+      @QueryParam("excludedAttributes") String excluded,
+      @QueryParam(DryRun.PARAMETER) String dryRun)
       throws ScimException {
+    if (DryRun.requested(dryRun)) {
+      return DryRun.answer(previews().previewCreate(JsonBodies.object(body), caller()));
+    }
     return ScimResponses.created(
         service.create(
             JsonBodies.object(body),
@@ -106,8 +112,13 @@ public abstract class ResourceEndpoint {
       String body,
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded)
+      @QueryParam("excludedAttributes") String excluded,
+      @QueryParam(DryRun.PARAMETER) String dryRun)
       throws ScimException {
+    if (DryRun.requested(dryRun)) {
+      return DryRun.answer(
+          previews().previewReplace(id, JsonBodies.object(body), ifMatch, caller()));
+    }
     return ScimResponses.ok(
         service.replace(
             id,
@@ -129,8 +140,12 @@ public abstract class ResourceEndpoint {
       String body,
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excluded)
+      @QueryParam("excludedAttributes") String excluded,
+      @QueryParam(DryRun.PARAMETER) String dryRun)
       throws ScimException {
+    if (DryRun.requested(dryRun)) {
+      return DryRun.answer(previews().previewPatch(id, JsonBodies.object(body), ifMatch, caller()));
+    }
     boolean wantsBody = attributes != null || excluded != null;
     Projection projection =
         wantsBody ? Projection.parse(service.kind(), attributes, excluded) : Projection.MINIMAL;
@@ -141,10 +156,25 @@ public abstract class ResourceEndpoint {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch)
+  public Response delete(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam(DryRun.PARAMETER) String dryRun)
       throws ScimException {
+    if (DryRun.requested(dryRun)) {
+      return DryRun.answer(previews().previewDelete(id, ifMatch, caller()));
+    }
     service.delete(id, ifMatch, caller());
     return Response.noContent().build();
+  }
+
+  private WritePreviews previews() throws BadRequestException {
+    return service
+        .previews()
+        .orElseThrow(
+            () ->
+                BadRequestException.invalidValue(
+                    DryRun.PARAMETER + " is offered on /LicenseTemplates only"));
   }
 
   private Caller caller() {

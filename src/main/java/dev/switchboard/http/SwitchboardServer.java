@@ -87,6 +87,11 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new BulkResource(provisioning.bulk(Discovery.BULK_MAX_OPERATIONS)))
             .register(new ImportsResource(provisioning.imports()))
             .register(new ExportsResource(provisioning.userExport()))
+            .register(
+                new OverviewsResource(
+                    provisioning.groupOverview(),
+                    provisioning.seatUsage(),
+                    provisioning.siteUsage()))
             .register(new DiscoveryResource(new Discovery(schemas)))
             .register(MeResource.class)
             .register(

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.store.AuditDao;
+import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -18,8 +23,24 @@ final class AuditTrail {
   static final String SCHEMA = "urn:switchboard:params:scim:schemas:core:1.0:AuditEvent";
   private final Clock clock;
 
+  /** Changes being recorded per transaction handle, for a rehearsal's preview. */
+  private final Map<Handle, List<AuditedChange>> recordings = new ConcurrentHashMap<>();
+
   AuditTrail(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Runs {@code work} on {@code handle} and returns every change it records in the trail. */
+  <X extends Exception> List<AuditedChange> recording(Handle handle, Database.HandleWork<?, X> work)
+      throws X {
+    List<AuditedChange> changes = new ArrayList<>();
+    recordings.put(handle, changes);
+    try {
+      work.run(handle);
+    } finally {
+      recordings.remove(handle);
+    }
+    return changes;
   }
 
   /** Records a change of {@code product} for a user; nothing when before equals after. */
@@ -34,6 +55,10 @@ final class AuditTrail {
       Caller actor) {
     if (Objects.equals(before, after)) {
       return;
+    }
+    List<AuditedChange> recording = recordings.get(handle);
+    if (recording != null) {
+      recording.add(new AuditedChange(userId, userName, product, before, after));
     }
     long now = clock.millis();
     ObjectNode event = JsonUtils.getJsonNodeFactory().objectNode();

@@ -50,12 +50,7 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       ObjectNode input, Projection projection, ResourceLocation location, Caller caller)
       throws ScimException {
     ObjectNode body = canonical(input);
-    String id = UUID.randomUUID().toString();
-    return write(
-        handle -> {
-          save(handle, id, null, body, caller);
-          return view(handle, find(handle, id), projection, location);
-        });
+    return write(handle -> view(handle, createIn(handle, body, caller), projection, location));
   }
 
   @Override
@@ -69,12 +64,7 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       throws ScimException {
     ObjectNode body = canonical(input);
     return write(
-        handle -> {
-          AdminRow current = find(handle, id);
-          Preconditions.requireMatch(ifMatch, current.version());
-          save(handle, id, current, body, caller);
-          return view(handle, find(handle, id), projection, location);
-        });
+        handle -> view(handle, replaceIn(handle, id, body, ifMatch, caller), projection, location));
   }
 
   @Override
@@ -88,14 +78,38 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       throws ScimException {
     List<PatchOperation> operations = PatchReader.read(kind, request);
     return write(
-        handle -> {
-          AdminRow current = find(handle, id);
-          Preconditions.requireMatch(ifMatch, current.version());
-          ObjectNode before = Representation.parseBody(current.body());
-          renderComputed(handle, current, before);
-          ObjectNode body = canonical(patcher.apply(kind, before, operations));
-          save(handle, id, current, body, caller);
-          return view(handle, find(handle, id), projection, location);
-        });
+        handle ->
+            view(handle, patchIn(handle, id, operations, ifMatch, caller), projection, location));
+  }
+
+  /** A create's transaction, given the canonical body; returns the stored row. */
+  protected final AdminRow createIn(Handle handle, ObjectNode body, Caller caller)
+      throws ScimException {
+    String id = UUID.randomUUID().toString();
+    save(handle, id, null, body, caller);
+    return find(handle, id);
+  }
+
+  /** A replace's transaction, given the canonical body; returns the stored row. */
+  protected final AdminRow replaceIn(
+      Handle handle, String id, ObjectNode body, String ifMatch, Caller caller)
+      throws ScimException {
+    AdminRow current = find(handle, id);
+    Preconditions.requireMatch(ifMatch, current.version());
+    save(handle, id, current, body, caller);
+    return find(handle, id);
+  }
+
+  /** A patch's transaction; returns the stored row. */
+  protected final AdminRow patchIn(
+      Handle handle, String id, List<PatchOperation> operations, String ifMatch, Caller caller)
+      throws ScimException {
+    AdminRow current = find(handle, id);
+    Preconditions.requireMatch(ifMatch, current.version());
+    ObjectNode before = Representation.parseBody(current.body());
+    renderComputed(handle, current, before);
+    ObjectNode body = canonical(patcher.apply(kind, before, operations));
+    save(handle, id, current, body, caller);
+    return find(handle, id);
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOperation;
 import dev.switchboard.licensing.InvalidLicenseValueException;
 import dev.switchboard.licensing.Tier;
+import dev.switchboard.scim.PatchReader;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.ResourceKind;
@@ -30,16 +32,59 @@ import org.jdbi.v3.core.Handle;
  * transaction, the members of the group the template bound to before and binds to after.
  * Thread-safe.
  */
-public final class LicenseTemplateService extends CatalogueService {
+public final class LicenseTemplateService extends CatalogueService implements WritePreviews {
   private static final long DEFAULT_PRECEDENCE = 100;
+  private final AuditTrail audit;
 
   LicenseTemplateService(
       Database database,
       ResourceKind kind,
       ResourceConformer conformer,
       Clock clock,
-      ContactCenterLicensing licensing) {
+      ContactCenterLicensing licensing,
+      AuditTrail audit) {
     super(database, kind, ResourceTable.LICENSE_TEMPLATES, conformer, clock, licensing);
+    this.audit = audit;
+  }
+
+  @Override
+  public Optional<WritePreviews> previews() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public TemplatePreview previewCreate(ObjectNode input, Caller caller) throws ScimException {
+    ObjectNode body = canonical(input);
+    return preview(handle -> createIn(handle, body, caller));
+  }
+
+  @Override
+  public TemplatePreview previewReplace(String id, ObjectNode input, String ifMatch, Caller caller)
+      throws ScimException {
+    ObjectNode body = canonical(input);
+    return preview(handle -> replaceIn(handle, id, body, ifMatch, caller));
+  }
+
+  @Override
+  public TemplatePreview previewPatch(String id, ObjectNode request, String ifMatch, Caller caller)
+      throws ScimException {
+    List<PatchOperation> operations = PatchReader.read(kind, request);
+    return preview(handle -> patchIn(handle, id, operations, ifMatch, caller));
+  }
+
+  @Override
+  public TemplatePreview previewDelete(String id, String ifMatch, Caller caller)
+      throws ScimException {
+    return preview(
+        handle -> {
+          deleteIn(handle, id, ifMatch, caller);
+          return null;
+        });
+  }
+
+  private TemplatePreview preview(Database.HandleWork<?, ScimException> write)
+      throws ScimException {
+    return rehearse(handle -> TemplatePreview.of(audit.recording(handle, write)));
   }
 
   /** A template's columns, derived from its canonical body. */

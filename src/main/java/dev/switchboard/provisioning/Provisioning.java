@@ -39,7 +39,7 @@ public final class Provisioning implements AutoCloseable {
     this.groups = new GroupService(database, schemas.groups(), conformer, clock, licensing);
     this.licenseTemplates =
         new LicenseTemplateService(
-            database, schemas.licenseTemplates(), conformer, clock, licensing);
+            database, schemas.licenseTemplates(), conformer, clock, licensing, audit);
     this.seatPools = new SeatPoolService(database, schemas.seatPools(), conformer, licensing);
     this.auditEvents = new AuditEventService(database, schemas.auditEvents(), conformer, clock);
     this.tokens = new TokenService(database, clock);
@@ -59,6 +59,18 @@ public final class Provisioning implements AutoCloseable {
   /** Bulk loading for benchmarks and trials (no audit, no licensing). */
   public StoreSeeder seeder() {
     return new StoreSeeder(database, usersKind, groups, clock);
+  }
+
+  public GroupOverview groupOverview() {
+    return new GroupOverview(database);
+  }
+
+  public SeatUsageHistory seatUsage() {
+    return new SeatUsageHistory(database, clock);
+  }
+
+  public SiteUsage siteUsage() {
+    return new SiteUsage(database);
   }
 
   public UserCsvExport userExport() {

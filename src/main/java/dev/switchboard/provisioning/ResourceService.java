@@ -6,6 +6,7 @@ import dev.switchboard.scim.ListQuery;
 import dev.switchboard.scim.Projection;
 import dev.switchboard.scim.ResourceKind;
 import dev.switchboard.scim.ResourceLocation;
+import java.util.Optional;
 
 /** The RFC 7644 operations on one resource type; each call is one transaction. */
 public interface ResourceService {
@@ -39,4 +40,9 @@ public interface ResourceService {
       throws ScimException;
 
   void delete(String id, String ifMatch, Caller caller) throws ScimException;
+
+  /** Dry runs of this type's writes, where it offers them. */
+  default Optional<WritePreviews> previews() {
+    return Optional.empty();
+  }
 }

@@ -87,13 +87,19 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
   public void delete(String id, String ifMatch, Caller caller) throws ScimException {
     write(
         handle -> {
-          R current = find(handle, id);
-          Preconditions.requireMatch(ifMatch, current.version());
-          Runnable afterwards = prepareDelete(handle, current, caller);
-          deleteRow(handle, id);
-          afterwards.run();
+          deleteIn(handle, id, ifMatch, caller);
           return null;
         });
+  }
+
+  /** A delete's transaction. */
+  protected final void deleteIn(Handle handle, String id, String ifMatch, Caller caller)
+      throws ScimException {
+    R current = find(handle, id);
+    Preconditions.requireMatch(ifMatch, current.version());
+    Runnable afterwards = prepareDelete(handle, current, caller);
+    deleteRow(handle, id);
+    afterwards.run();
   }
 
   /**
@@ -114,14 +120,28 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
   }
 
   protected final <T> T write(Database.HandleWork<T, ScimException> work) throws ScimException {
+    return refusingDuplicates(() -> database.write(work));
+  }
+
+  /** As {@link #write}, rolled back: what the work would return (see Database#rehearse). */
+  protected final <T> T rehearse(Database.HandleWork<T, ScimException> work) throws ScimException {
+    return refusingDuplicates(() -> database.rehearse(work));
+  }
+
+  private <T> T refusingDuplicates(StoreCall<T> call) throws ScimException {
     try {
-      return database.write(work);
+      return call.run();
     } catch (RuntimeException e) {
       if (UniqueConstraint.violated(e)) {
         throw UniqueConstraint.conflict(conflictDetail());
       }
       throw e;
     }
+  }
+
+  @FunctionalInterface
+  private interface StoreCall<T> {
+    T run() throws ScimException;
   }
 
   protected final ResourceView view(

@@ -100,6 +100,33 @@ public final class Database implements AutoCloseable {
     return commits.write(work);
   }
 
+  /**
+   * Runs {@code work} as a write and rolls it back: the result says what it would do, the store
+   * keeps nothing of it (an admin's preview before saving).
+   */
+  @SuppressWarnings("unchecked")
+  public <T, X extends Exception> T rehearse(HandleWork<T, X> work) throws X {
+    try {
+      write(
+          handle -> {
+            throw new Rehearsed(work.run(handle));
+          });
+    } catch (Rehearsed rehearsed) {
+      return (T) rehearsed.result;
+    }
+    throw new IllegalStateException("a rehearsal always ends in its rollback");
+  }
+
+  /** Carries a rehearsal's result out of the write it rolls back. */
+  private static final class Rehearsed extends RuntimeException {
+    private final transient Object result;
+
+    Rehearsed(Object result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
+  }
+
   /** Runs {@code work} in one read transaction: a consistent snapshot of the store. */
   public <T, X extends Exception> T read(HandleWork<T, X> work) throws X {
     return reader.inTransaction(work::run);

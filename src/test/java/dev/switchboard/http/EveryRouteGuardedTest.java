@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class EveryRouteGuardedTest {
   /** Health, and the console's page and static files (they hold no data). */
-  private static final Set<String> OPEN = Set.of("/healthz", "/admin", "/admin/assets/route-check");
+  private static final Set<String> OPEN =
+      Set.of("/healthz", "/admin", "/admin/assets/route-check.js");
 
   /** api.md "Scopes": what an IdP may reach. */
   private static final List<String> IDP =
@@ -93,7 +94,7 @@ class EveryRouteGuardedTest {
   private static void collect(Resource resource, String parent, List<Route> routes) {
     String path = join(parent, resource.getPath());
     for (ResourceMethod method : resource.getResourceMethods()) {
-      routes.add(new Route(method.getHttpMethod(), path.replaceAll("\\{[^}]+}", "route-check")));
+      routes.add(new Route(method.getHttpMethod(), path.replaceAll("\\{[^}]+}", "route-check.js")));
     }
     for (Resource child : resource.getChildResources()) {
       collect(child, path, routes);
