@@ -61,6 +61,21 @@ final class ContactCenterLicensing {
    * any seats and numbers that free up.
    */
   void resolve(Handle handle, Collection<String> userIds, String reason, Caller actor) {
+    resolve(handle, userIds, reason, actor, true);
+  }
+
+  /**
+   * As {@link #resolve}, for a change that cannot alter anyone's phone demands (a template without
+   * phone values, before and after): the phone resolution would come out as it is, so it is not run
+   * (it was a quarter of a big template's work).
+   */
+  void resolveContactCenter(
+      Handle handle, Collection<String> userIds, String reason, Caller actor) {
+    resolve(handle, userIds, reason, actor, false);
+  }
+
+  private void resolve(
+      Handle handle, Collection<String> userIds, String reason, Caller actor, boolean phoneToo) {
     Map<SeatPoolId, String> freed = new LinkedHashMap<>();
     boolean phoneFreed = false;
     List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(userIds));
@@ -77,7 +92,9 @@ final class ContactCenterLicensing {
         if (user != null) {
           List<TemplateDemandRow> templates = demands.getOrDefault(id, List.of());
           resolveOne(handle, user, templates, reason, actor, freed);
-          phoneFreed |= phone.resolve(handle, user, templates, reason, actor);
+          if (phoneToo) {
+            phoneFreed |= phone.resolve(handle, user, templates, reason, actor);
+          }
         }
       }
     }

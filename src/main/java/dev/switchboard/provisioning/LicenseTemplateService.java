@@ -134,15 +134,31 @@ public final class LicenseTemplateService extends CatalogueService implements Wr
           Representation.bodyText(body));
     }
     affected.addAll(membersOf(handle, after));
-    licensing.resolve(
-        handle, affected, reason(after, current == null ? "created" : "changed"), caller);
+    String reason = reason(after, current == null ? "created" : "changed");
+    if (grantsPhone(body)
+        || current != null && grantsPhone(Representation.parseBody(current.body()))) {
+      licensing.resolve(handle, affected, reason, caller);
+    } else {
+      licensing.resolveContactCenter(handle, affected, reason, caller);
+    }
   }
 
   @Override
   protected Runnable prepareDelete(Handle handle, AdminRow row, Caller caller) {
-    Template template = columns(Representation.parseBody(row.body()));
+    ObjectNode body = Representation.parseBody(row.body());
+    Template template = columns(body);
     List<String> members = membersOf(handle, template);
-    return () -> licensing.resolve(handle, members, reason(template, "deleted"), caller);
+    String reason = reason(template, "deleted");
+    return grantsPhone(body)
+        ? () -> licensing.resolve(handle, members, reason, caller)
+        : () -> licensing.resolveContactCenter(handle, members, reason, caller);
+  }
+
+  /** A template that names nothing of the phone takes no part in any user's phone resolution. */
+  private static boolean grantsPhone(ObjectNode body) {
+    return body.path("phone").asBoolean(false)
+        || !body.path("callingPackage").asText("").isBlank()
+        || !body.path("site").asText("").isBlank();
   }
 
   @Override

@@ -32,7 +32,9 @@ public final class Database implements AutoCloseable {
       UnaryOperator<DataSource> decorator) {
     this.writerPool = writerPool;
     this.readerPool = readerPool;
-    this.commits = new GroupCommit(jdbi(decorator.apply(writerPool)));
+    Jdbi writer = jdbi(decorator.apply(writerPool));
+    writer.setStatementBuilderFactory(CachingStatementBuilder.FACTORY);
+    this.commits = new GroupCommit(writer);
     this.reader = jdbi(decorator.apply(readerPool));
   }
 
