@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(30_000);
+    // Ids are ours (UUIDs); otherwise the driver runs a second query after every INSERT.
+    config.setGetGeneratedKeys(false);
     config.setTransactionMode(
         readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setReadOnly(readOnly);
