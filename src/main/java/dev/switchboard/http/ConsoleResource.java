@@ -3,7 +3,9 @@ package dev.switchboard.http;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +71,19 @@ public final class ConsoleResource {
         .build();
   }
 
-  private static Optional<InputStream> open(String name) {
+  private Optional<InputStream> open(String name) {
     if (!ASSET_NAME.matcher(name).matches()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        ConsoleResource.class.getClassLoader().getResourceAsStream(FOLDER + name));
+    if (folder == null) {
+      return Optional.ofNullable(
+          ConsoleResource.class.getClassLoader().getResourceAsStream(FOLDER + name));
+    }
+    try {
+      return Optional.of(Files.newInputStream(folder.resolve(name)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static String extension(String name) {
