@@ -69,3 +69,21 @@ export const del = (path, options) => call('DELETE', path, options);
 
 /** SCIM string literal for a filter: quotes and backslashes escaped. */
 export const literal = (value) => `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * Fetches a file the server makes (the CSV export) as a Blob. The token goes in the header, never
+ * in a URL, so a plain <a href> cannot download it.
+ */
+export async function download(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token.get()}` } });
+  } catch (e) {
+    throw new ScimError(0, null, 'The server cannot be reached. Is it running?');
+  }
+  if (!response.ok) {
+    const payload = await response.json().catch(() => null);
+    throw new ScimError(response.status, payload && payload.scimType, payload && payload.detail);
+  }
+  return response.blob();
+}

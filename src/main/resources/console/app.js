@@ -75,14 +75,18 @@ function showNav(current) {
   signOut.hidden = false;
 }
 
+let renders = 0;
 async function render() {
   if (!token.get()) return showSignIn();
+  const generation = ++renders;
   const { page, id, params } = route();
   showNav(page === 'user' ? 'users' : page);
-  const module = await import(`./pages/${PAGES[page] || page}.js`);
-  document.title = `${module.title} · Switchboard admin`;
   show(main, h('p', { class: 'loading' }, 'Loading…'));
   try {
+    const module = await import(`./pages/${PAGES[page] || page}.js`);
+    // The hash changed again while the module loaded: only the newest navigation may draw.
+    if (generation !== renders) return;
+    document.title = `${module.title} · Switchboard admin`;
     await module.render(main, { id, params, navigate });
   } catch (error) {
     if (error.status === 401 || error.status === 403) {

@@ -84,26 +84,53 @@ export function show(container, ...children) {
   append(container, children);
 }
 
-/** A table with a caption; columns = [{label, cell: (row) => node|string}]. */
+/**
+ * A table with a caption; columns = [{label, cell: (row) => node|string}]. A column may also give
+ * `head` (a node shown instead of the label, e.g. a sort button) and `sort` (its aria-sort).
+ */
 export function table(caption, columns, rows, { empty = 'Nothing to show.' } = {}) {
   if (!rows.length) return h('p', { class: 'empty' }, empty);
   return h('div', { class: 'table-wrap' },
     h('table', {},
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', 'aria-sort': c.sort }, c.head || c.label)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => h('td', { 'data-label': c.label }, c.cell(row))))))));
 }
 
-/** Previous/next paging for SCIM lists: calls onPage(startIndex). */
-export function pager(list, onPage) {
+/**
+ * Previous/next paging for SCIM lists: calls onPage(startIndex). `pageSize` is the count asked
+ * for: on a last, shorter page itemsPerPage alone would step back too little.
+ */
+export function pager(list, onPage, pageSize) {
   const start = list.startIndex || 1;
   const shown = (list.Resources || []).length;
   const total = list.totalResults || 0;
-  const count = list.itemsPerPage || shown;
+  const count = pageSize || list.itemsPerPage || shown;
   return h('nav', { class: 'pager', 'aria-label': 'Pages' },
     h('button', { type: 'button', disabled: start <= 1, onclick: () => onPage(Math.max(1, start - count)) }, 'Previous'),
     h('span', { 'aria-live': 'polite' }, total ? `${start}–${start + shown - 1} of ${total}` : 'none'),
     h('button', { type: 'button', disabled: start + shown > total, onclick: () => onPage(start + shown) }, 'Next'));
+}
+
+/** A small coloured label for a tier or license state ('premium', 'pending', …). */
+export function badge(text, kind = text) {
+  return h('span', { class: `badge ${kind || ''}` }, text || '—');
+}
+
+/** An instant as the admin's local date and time, machine-readable in <time datetime>. */
+export function when(iso) {
+  if (!iso) return '';
+  const shown = new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return h('time', { datetime: iso }, shown);
+}
+
+/**
+ * Writes a page's params into the hash without rendering again (unlike navigate), so a page
+ * that refreshes only its results keeps focus while reload and shared links keep the filters.
+ */
+export function rememberInHash(path, params) {
+  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v != null)).toString();
+  history.replaceState(null, '', `#/${path}${search ? `?${search}` : ''}`);
 }
 
 /** Extension attribute URNs, for reading users. */
