@@ -2,10 +2,8 @@
 // concerns, and changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, signIn, screenshot, api, createUser } from '../support/server.mjs';
+import { startServer, screenshot, api, createUser, openSignedIn, CC, PHONE } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
-const PHONE = 'urn:switchboard:params:scim:schemas:extension:phone:1.0:User';
 
 let server;
 let browser;
@@ -18,9 +16,7 @@ before(async () => {
   await api(server, 'POST', '/Sites', { name: 'Stockholm', extensionRanges: [{ from: '4100', to: '4199' }] });
   holder = await createUser(server, 'holder', { [CC]: { license: 'standard', agentId: 1500 }, [PHONE]: { licensed: true } });
   other = await createUser(server, 'other', { displayName: 'Olle Other', [CC]: { license: 'standard', agentId: 1501, queues: ['Sales'] } });
-  ({ browser, page } = await openBrowser());
-  await signIn(page, server);
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  ({ browser, page } = await openSignedIn(server));
 });
 after(async () => {
   await browser?.close();

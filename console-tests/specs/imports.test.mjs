@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openBrowser, signIn, screenshot, api, createUser } from '../support/server.mjs';
+import { startServer, screenshot, api, createUser, openSignedIn, CC } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
 
 let server;
 let browser;
@@ -19,9 +18,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-csv-'));
   ann = await createUser(server, 'ann@example.com', { displayName: 'Ann' });
   await createUser(server, 'bo@example.com', { [CC]: { license: 'standard' } });
-  ({ browser, page } = await openBrowser());
-  await signIn(page, server);
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  ({ browser, page } = await openSignedIn(server));
 });
 after(async () => {
   await browser?.close();

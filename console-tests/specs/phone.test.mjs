@@ -2,10 +2,8 @@
 // counts and the inventory follow a user who gets a phone license, and the used ids.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, signIn, screenshot, api, createUser } from '../support/server.mjs';
+import { startServer, screenshot, api, createUser, openSignedIn, errorUnder, CC, PHONE } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
-const PHONE = 'urn:switchboard:params:scim:schemas:extension:phone:1.0:User';
 
 let server;
 let browser;
@@ -17,9 +15,7 @@ before(async () => {
   server = await startServer();
   ann = await createUser(server, 'ann', { displayName: 'Ann Phone' });
   bob = await createUser(server, 'bob', { [CC]: { license: 'standard' } });
-  ({ browser, page } = await openBrowser());
-  await signIn(page, server);
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  ({ browser, page } = await openSignedIn(server));
   await page.goto(`${server.origin}/admin/#/phone`);
 });
 after(async () => {
@@ -29,12 +25,6 @@ after(async () => {
 
 const sites = () => page.getByRole('table', { name: 'Sites, by name' });
 
-/** The text of the error shown under a control (the element its aria-describedby names first). */
-async function errorUnder(control) {
-  assert.equal(await control.getAttribute('aria-invalid'), 'true');
-  const id = (await control.getAttribute('aria-describedby')).split(' ')[0];
-  return page.locator(`[id="${id}"]`).innerText();
-}
 
 test('a site is created with two extension ranges and shows them unused', async () => {
   await page.getByText('No sites yet').waitFor();
@@ -66,7 +56,7 @@ test('an overlapping range is refused next to the ranges, and the fixed site is 
   await dialog.getByRole('button', { name: 'Save site' }).click();
   const ranges = dialog.getByRole('group', { name: 'Extension ranges' });
   await ranges.getByRole('alert').waitFor();
-  assert.match(await errorUnder(ranges), /^Not a valid value: extension range 4105-4120 overlaps another site's range/);
+  assert.match(await errorUnder(page, ranges), /^Not a valid value: extension range 4105-4120 overlaps another site's range/);
   await dialog.getByLabel('Range 1 from').fill('5000');
   await dialog.getByLabel('Range 1 to').fill('5009');
   await dialog.getByRole('button', { name: 'Save site' }).click();
@@ -91,7 +81,7 @@ test('calling packages are created, and a duplicate name is shown next to the na
   await dialog.getByLabel('Rank').fill('30');
   await dialog.getByRole('button', { name: 'Save package' }).click();
   await dialog.getByRole('alert').waitFor();
-  assert.match(await errorUnder(dialog.getByLabel('Name', { exact: true })), /^Already taken: a calling package named 'NATIONAL' exists/);
+  assert.match(await errorUnder(page, dialog.getByLabel('Name', { exact: true })), /^Already taken: a calling package named 'NATIONAL' exists/);
   assert.equal(await dialog.getByLabel('Rank').getAttribute('aria-invalid'), null);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -109,7 +99,7 @@ test('a pasted list of numbers is added one by one, with each refusal said per n
     '+46812345670: Already taken: number +46812345670 is already in the inventory',
   ]);
   const box = page.getByLabel(/Numbers to add/);
-  assert.match(await errorUnder(box), /^2 numbers not added/);
+  assert.match(await errorUnder(page, box), /^2 numbers not added/);
   assert.equal(await box.inputValue(), '46812345672\n+46812345670');
   const inventory = page.getByRole('table', { name: 'Direct numbers' });
   assert.match(await inventory.getByRole('row', { name: /\+46812345671/ }).innerText(), /\+46812345671\s+Stockholm\s+unassigned\s+—/);

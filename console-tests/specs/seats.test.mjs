@@ -3,10 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startServer, openBrowser, signIn, screenshot, api, createUser } from '../support/server.mjs';
+import { startServer, screenshot, api, createUser, openSignedIn, CC, PHONE } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
-const PHONE = 'urn:switchboard:params:scim:schemas:extension:phone:1.0:User';
 
 let server;
 let browser;
@@ -24,9 +22,7 @@ before(async () => {
     await createUser(server, name, { displayName: `${name[0].toUpperCase()}${name.slice(1)} Lead`, [CC]: { license: 'premium' } });
     await sleep(300);
   }
-  ({ browser, page } = await openBrowser());
-  await signIn(page, server);
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  ({ browser, page } = await openSignedIn(server));
   await page.goto(`${server.origin}/admin/#/seats`);
 });
 after(async () => {

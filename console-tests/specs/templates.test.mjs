@@ -2,10 +2,8 @@
 // tier change; name a group the IdP has not pushed yet; a duplicate name; a delete preview.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, signIn, screenshot, api, createUser, createGroup } from '../support/server.mjs';
+import { startServer, screenshot, api, createUser, createGroup, openSignedIn, errorUnder, CC, PHONE } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
-const PHONE = 'urn:switchboard:params:scim:schemas:extension:phone:1.0:User';
 
 let server;
 let browser;
@@ -24,9 +22,7 @@ before(async () => {
   await createUser(server, 'outsider', { [CC]: { license: 'standard' } });
   await createGroup(server, 'Sales Leads', leads.map((user) => user.id));
   await createGroup(server, 'Support', []);
-  ({ browser, page } = await openBrowser());
-  await signIn(page, server);
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  ({ browser, page } = await openSignedIn(server));
   await page.goto(`${server.origin}/admin/#/groups`);
 });
 after(async () => {
@@ -36,12 +32,6 @@ after(async () => {
 
 const user = (id) => api(server, 'GET', `/Users/${id}`);
 
-/** The text of the error shown under an input (the element its aria-describedby names first). */
-async function errorUnder(input) {
-  assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  const id = (await input.getAttribute('aria-describedby')).split(' ')[0];
-  return page.locator(`[id="${id}"]`).innerText();
-}
 
 test('groups are listed with their member counts', async () => {
   const row = page.getByRole('row', { name: /Sales Leads/ });
@@ -137,7 +127,7 @@ test('a duplicate template name is shown next to the name field', async () => {
   await dialog.getByLabel('Group').fill('Support');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.locator('.field-error:visible').waitFor();
-  assert.match(await errorUnder(name), /^Already taken: a template named 'LEADS' exists/);
+  assert.match(await errorUnder(page, name), /^Already taken: a template named 'LEADS' exists/);
   assert.equal(await dialog.getByLabel('Group').getAttribute('aria-invalid'), null);
   assert.ok(await dialog.getByRole('button', { name: 'Save' }).isDisabled());
   await dialog.getByRole('button', { name: 'Cancel' }).click();

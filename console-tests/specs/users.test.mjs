@@ -2,9 +2,8 @@
 // template and a premium pool of one seat (so some users wait for a seat).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, signIn, screenshot, api, createUser, createGroup } from '../support/server.mjs';
+import { startServer, openBrowser, signIn, screenshot, api, createUser, createGroup, CC } from '../support/server.mjs';
 
-const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
 const patchOp = (Operations) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations });
 
 // Created in this order: ann takes the only premium seat, bo, fay and gus wait for one.

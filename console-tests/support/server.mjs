@@ -104,3 +104,24 @@ export function createGroup(server, displayName, memberIds = []) {
     members: memberIds.map((value) => ({ value })),
   });
 }
+
+/** The extension URNs of a user (api.md). */
+export const CC = 'urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User';
+export const PHONE = 'urn:switchboard:params:scim:schemas:extension:phone:1.0:User';
+
+/** A browser signed in to the console, its sections shown: {browser, page}. */
+export async function openSignedIn(server) {
+  const opened = await openBrowser();
+  await signIn(opened.page, server);
+  await opened.page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  return opened;
+}
+
+/** The text of the error shown under a control (the element its aria-describedby names first). */
+export async function errorUnder(page, control) {
+  if ((await control.getAttribute('aria-invalid')) !== 'true') {
+    throw new Error('the control is not marked invalid');
+  }
+  const id = (await control.getAttribute('aria-describedby')).split(' ')[0];
+  return page.locator(`[id="${id}"]`).innerText();
+}
