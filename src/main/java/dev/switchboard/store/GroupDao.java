@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -9,14 +10,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Groups (without their members). Runs inside the caller's transaction. */
 @RegisterConstructorMapper(GroupRow.class)
-public interface GroupDao {
+public interface GroupDao extends SqlObject {
+  String TABLE = "groups";
+
   String COLUMNS = "id, display_name, external_id, created, last_modified, version, body";
 
   @SqlUpdate(
       "INSERT INTO groups (id, display_name, display_name_key, external_id, created,"
           + " last_modified, version, body) VALUES (:id, :displayName, :displayNameKey, :externalId,"
           + " :created, :lastModified, :version, :body)")
-  void insert(@BindMethods GroupRow row);
+  void insertRow(@BindMethods GroupRow row);
+
+  /** Inserts a group and counts it by creation time ({@link CreationCounts}). */
+  default void insert(GroupRow row) {
+    insertRow(row);
+    CreationCounts.added(getHandle(), TABLE, row.created());
+  }
 
   @SqlUpdate(
       "UPDATE groups SET display_name = :displayName, display_name_key = :displayNameKey,"
@@ -35,5 +44,11 @@ public interface GroupDao {
   Optional<String> idByDisplayNameKey(@Bind("key") String key);
 
   @SqlUpdate("DELETE FROM groups WHERE id = :id")
-  int delete(@Bind("id") String id);
+  int deleteRow(@Bind("id") String id);
+
+  /** Deletes a group and its count by creation time. */
+  default int delete(String id) {
+    CreationCounts.removed(getHandle(), TABLE, id);
+    return deleteRow(id);
+  }
 }

@@ -1,18 +1,25 @@
 package dev.switchboard.store;
 
 import java.util.List;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Bulk inserts for seeding a store at scale (benchmarks, trying the server). */
-public interface SeedDao {
+public interface SeedDao extends SqlObject {
   @SqlBatch(
       "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
           + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
           + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
-  void insertUsers(@BindMethods List<UserRow> rows);
+  void insertUserRows(@BindMethods List<UserRow> rows);
+
+  /** Inserts users and counts them by creation time ({@link CreationCounts}). */
+  default void insertUsers(List<UserRow> rows) {
+    insertUserRows(rows);
+    rows.forEach(row -> CreationCounts.added(getHandle(), UserDao.TABLE, row.created()));
+  }
 
   @SqlBatch("INSERT INTO user_emails (user_id, value_key) VALUES (:userId, :valueKey)")
   void insertEmails(@Bind("userId") List<String> userIds, @Bind("valueKey") List<String> keys);

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -14,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Users and their indexed email keys. Runs inside the caller's transaction. */
 @RegisterRowMapper(UserRowMapper.class)
-public interface UserDao {
+public interface UserDao extends SqlObject {
+  String TABLE = "users";
   UserRowMapper MAPPER = new UserRowMapper();
 
   /** Every read of users selects exactly these, in this order ({@link UserRowMapper}). */
@@ -28,7 +30,13 @@ public interface UserDao {
       "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
           + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
           + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
-  void insert(@BindMethods UserRow row);
+  void insertRow(@BindMethods UserRow row);
+
+  /** Inserts a user and counts it by creation time ({@link CreationCounts}). */
+  default void insert(UserRow row) {
+    insertRow(row);
+    CreationCounts.added(getHandle(), TABLE, row.created());
+  }
 
   @SqlUpdate(
       "UPDATE users SET user_name = :userName, user_name_key = :userNameKey,"
@@ -119,7 +127,13 @@ public interface UserDao {
   List<String> existingIds(@BindList("ids") Collection<String> ids);
 
   @SqlUpdate("DELETE FROM users WHERE id = :id")
-  int delete(@Bind("id") String id);
+  int deleteRow(@Bind("id") String id);
+
+  /** Deletes a user and its count by creation time. */
+  default int delete(String id) {
+    CreationCounts.removed(getHandle(), TABLE, id);
+    return deleteRow(id);
+  }
 
   @SqlUpdate("DELETE FROM user_emails WHERE user_id = :userId")
   void deleteEmails(@Bind("userId") String userId);
