@@ -25,18 +25,36 @@ public final class ResourceTable<R> {
   /** A filterable attribute: how it matches and the column (or subquery anchor) that holds it. */
   public record Indexed(Match match, String column) {}
 
+  private static final String CONTACT_CENTER =
+      "urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:user";
+  private static final String PHONE =
+      "urn:switchboard:params:scim:schemas:extension:phone:1.0:user";
+
   public static final ResourceTable<UserRow> USERS =
       new ResourceTable<>(
           "users",
           UserDao.COLUMNS,
           new UserRowMapper(),
           Map.of(
-              "id", new Indexed(Match.EXACT, "id"),
-              "username", new Indexed(Match.CASELESS, "user_name_key"),
-              "externalid", new Indexed(Match.EXACT, "external_id"),
-              "active", new Indexed(Match.BOOLEAN, "active"),
-              "emails.value", new Indexed(Match.EMAIL, "id"),
-              "groups.value", new Indexed(Match.MEMBER_OF_GROUP, "id")),
+              "id",
+              new Indexed(Match.EXACT, "id"),
+              "username",
+              new Indexed(Match.CASELESS, "user_name_key"),
+              "externalid",
+              new Indexed(Match.EXACT, "external_id"),
+              "active",
+              new Indexed(Match.BOOLEAN, "active"),
+              "emails.value",
+              new Indexed(Match.EMAIL, "id"),
+              "groups.value",
+              new Indexed(Match.MEMBER_OF_GROUP, "id"),
+              // Resolved licensing lives in lowercase wire-name columns: the console's filters.
+              CONTACT_CENTER + ":effectivelicense",
+              new Indexed(Match.CASELESS, "cc_effective"),
+              CONTACT_CENTER + ":licensestate",
+              new Indexed(Match.CASELESS, "cc_state"),
+              PHONE + ":licensestate",
+              new Indexed(Match.CASELESS, "phone_state")),
           Map.of(
               "id", "id",
               "username", "user_name_key",

@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import dev.switchboard.store.ResourceTable.Match;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Translates the indexable part of a SCIM filter into SQL over a {@link ResourceTable}'s
- * whitelisted columns. {@code eq} and {@code sw} on indexed attributes are exact; {@code and}
- * narrows by whichever side it can; anything else is left to in-memory evaluation (the result is
- * then marked inexact). Not thread-safe: one instance per translation.
+ * whitelisted columns. {@code eq} and {@code sw} on indexed attributes are exact, and {@code co} on
+ * folded keys; {@code and} narrows by whichever side it can; anything else is left to in-memory
+ * evaluation (the result is then marked inexact). Not thread-safe: one instance per translation.
  */
 public final class SqlFilter {
   private static final String MAX_CODE_POINT =
@@ -56,6 +57,7 @@ public final class SqlFilter {
         return visit(filter.getValueFilter(), inner);
       case EQUAL:
       case STARTS_WITH:
+      case CONTAINS:
         return comparison(filter, prefix);
       default:
         return Optional.empty();
@@ -101,8 +103,13 @@ public final class SqlFilter {
     if (indexed.isEmpty() || value == null || value.isNull()) {
       return Optional.empty();
     }
-    boolean startsWith = filter.getFilterType() == FilterType.STARTS_WITH;
+    FilterType type = filter.getFilterType();
+    boolean startsWith = type == FilterType.STARTS_WITH;
+    boolean contains = type == FilterType.CONTAINS;
     ResourceTable.Indexed column = indexed.get();
+    if (contains && column.match() != Match.CASELESS && column.match() != Match.EMAIL) {
+      return Optional.empty();
+    }
     switch (column.match()) {
       case BOOLEAN:
         if (startsWith || !value.isBoolean()) {
@@ -115,16 +122,21 @@ public final class SqlFilter {
             : exact(column.column() + " = " + bind(value.asText()));
       case CASELESS:
         String folded = CaselessKey.of(value.asText());
+        if (contains) {
+          return exact(containing(column.column(), folded));
+        }
         return startsWith
             ? prefixRange(column.column(), folded)
             : exact(column.column() + " = " + bind(folded));
       case EMAIL:
-        return startsWith
-            ? Optional.empty()
-            : exact(
-                "id IN (SELECT user_id FROM user_emails WHERE value_key = "
-                    + bind(CaselessKey.of(value.asText()))
-                    + ")");
+        if (startsWith) {
+          return Optional.empty();
+        }
+        String email = CaselessKey.of(value.asText());
+        return exact(
+            "id IN (SELECT user_id FROM user_emails WHERE "
+                + (contains ? containing("value_key", email) : "value_key = " + bind(email))
+                + ")");
       case MEMBER_OF_GROUP:
         return startsWith
             ? Optional.empty()
@@ -142,6 +154,15 @@ public final class SqlFilter {
       default:
         return Optional.empty();
     }
+  }
+
+  /**
+   * {@code column co text} over a column of folded keys: LIKE with the text's own {@code %} and
+   * {@code _} escaped (the column is already folded, so LIKE's own case rules never matter).
+   */
+  private String containing(String column, String folded) {
+    String escaped = folded.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return column + " LIKE " + bind("%" + escaped + "%") + " ESCAPE '!'";
   }
 
   /** {@code column sw prefix} as an index range: [prefix, prefix + U+10FFFF), byte-order safe. */
@@ -173,7 +194,7 @@ public final class SqlFilter {
 
   private String pathKey(Path path) {
     if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(coreSchemaUrn)) {
-      return "urn:" + path; // extension attributes are never indexed
+      return path.toString().toLowerCase(Locale.ROOT); // the full URN path, as tables list it
     }
     List<String> names = new ArrayList<>();
     for (Path.Element element : path) {
