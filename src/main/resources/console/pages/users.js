@@ -9,7 +9,7 @@ export const title = 'Users';
 const PAGE_SIZES = ['10', '25', '50', '100'];
 const DEFAULT_PAGE_SIZE = '25';
 const LISTED_ATTRIBUTES = ['userName', 'displayName', 'name.formatted', 'active', CC, PHONE].join(',');
-const SEARCHED_ATTRIBUTES = ['userName', 'displayName', 'name.formatted', 'emails.value'];
+const SEARCHED_ATTRIBUTES = ['userName', 'displayName', 'emails.value'];
 
 /** Column key (as kept in the hash) → the attribute the server sorts by. */
 const SORTABLE = {
@@ -64,7 +64,7 @@ export async function render(main, { params }) {
 }
 
 function filterForm(view) {
-  const search = field('Search', { type: 'search', value: view.q, placeholder: 'userName, name or email' });
+  const search = field('Search', { type: 'search', value: view.q, placeholder: 'userName, display name or email' });
   const queue = field('Queue', { type: 'text', value: view.queue, placeholder: 'e.g. Sales' });
   const selects = Object.fromEntries(Object.entries(CHOICE_FILTERS).map(([key, [label, choices]]) =>
     [key, choiceField(label, choices, view[key])]));

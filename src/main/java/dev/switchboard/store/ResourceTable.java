@@ -40,6 +40,8 @@ public final class ResourceTable<R> {
               new Indexed(Match.EXACT, "id"),
               "username",
               new Indexed(Match.CASELESS, "user_name_key"),
+              "displayname",
+              new Indexed(Match.CASELESS, "display_name_key"),
               "externalid",
               new Indexed(Match.EXACT, "external_id"),
               "active",

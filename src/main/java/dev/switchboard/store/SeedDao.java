@@ -10,9 +10,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** Bulk inserts for seeding a store at scale (benchmarks, trying the server). */
 public interface SeedDao extends SqlObject {
   @SqlBatch(
-      "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
-          + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
-          + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
+      "INSERT INTO users (id, user_name, user_name_key, external_id, display_name,"
+          + " display_name_key, active, created, last_modified, version, body) VALUES (:id,"
+          + " :userName, :userNameKey, :externalId, :displayName, :displayNameKey, :active,"
+          + " :created, :lastModified, :version, :body)")
   void insertUserRows(@BindMethods List<UserRow> rows);
 
   /** Inserts users and counts them by creation time ({@link CreationCounts}). */

@@ -27,9 +27,10 @@ public interface UserDao extends SqlObject {
           + " phone_package, phone_site, extension";
 
   @SqlUpdate(
-      "INSERT INTO users (id, user_name, user_name_key, external_id, display_name, active,"
-          + " created, last_modified, version, body) VALUES (:id, :userName, :userNameKey,"
-          + " :externalId, :displayName, :active, :created, :lastModified, :version, :body)")
+      "INSERT INTO users (id, user_name, user_name_key, external_id, display_name,"
+          + " display_name_key, active, created, last_modified, version, body) VALUES (:id,"
+          + " :userName, :userNameKey, :externalId, :displayName, :displayNameKey, :active,"
+          + " :created, :lastModified, :version, :body)")
   void insertRow(@BindMethods UserRow row);
 
   /** Inserts a user and counts it by creation time ({@link CreationCounts}). */
@@ -40,7 +41,8 @@ public interface UserDao extends SqlObject {
 
   @SqlUpdate(
       "UPDATE users SET user_name = :userName, user_name_key = :userNameKey,"
-          + " external_id = :externalId, display_name = :displayName, active = :active,"
+          + " external_id = :externalId, display_name = :displayName,"
+          + " display_name_key = :displayNameKey, active = :active,"
           + " last_modified = :lastModified, version = :version, body = :body WHERE id = :id")
   int update(@BindMethods UserRow row);
 

@@ -71,6 +71,10 @@ public record UserRow(
     return CaselessKey.of(userName);
   }
 
+  public String displayNameKey() {
+    return CaselessKey.of(displayName);
+  }
+
   public PhoneLicensing phone() {
     return new PhoneLicensing(
         phoneLicensed,

@@ -55,6 +55,14 @@ class IndexedFilterWorkTest {
       assertEquals(
           List.of("Pat_Lead%1@Example.com"), names(server, counter, "userName co \"_LEAD%\""));
       assertEquals(List.of(), names(server, counter, "userName co \"xlead\""));
+      server.post("/Users", "{\"userName\":\"asa@example.com\",\"displayName\":\"Åsa Öberg\"}");
+      assertEquals(List.of("asa@example.com"), names(server, counter, "displayName co \"sa ÖB\""));
+      assertEquals(
+          List.of("asa@example.com"),
+          names(
+              server,
+              counter,
+              "userName co \"ÅSA Ö\" or displayName co \"åsa ö\" or emails.value co \"Åsa\""));
       assertEquals(
           List.of("Pat_Lead%1@Example.com"),
           names(server, counter, "userName co \"zzz\" or emails.value co \"SALES.ex\""));
