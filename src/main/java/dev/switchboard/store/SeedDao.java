@@ -19,7 +19,10 @@ public interface SeedDao extends SqlObject {
   /** Inserts users and counts them by creation time ({@link CreationCounts}). */
   default void insertUsers(List<UserRow> rows) {
     insertUserRows(rows);
-    rows.forEach(row -> CreationCounts.added(getHandle(), UserDao.TABLE, row.created()));
+    for (UserRow row : rows) {
+      CreationCounts.added(getHandle(), UserDao.TABLE, row.created());
+      UserQueues.added(getHandle(), row.id(), row.body());
+    }
   }
 
   @SqlBatch("INSERT INTO user_emails (user_id, value_key) VALUES (:userId, :valueKey)")

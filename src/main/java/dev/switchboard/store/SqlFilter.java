@@ -107,7 +107,10 @@ public final class SqlFilter {
     boolean startsWith = type == FilterType.STARTS_WITH;
     boolean contains = type == FilterType.CONTAINS;
     ResourceTable.Indexed column = indexed.get();
-    if (contains && column.match() != Match.CASELESS && column.match() != Match.EMAIL) {
+    if (contains
+        && column.match() != Match.CASELESS
+        && column.match() != Match.EMAIL
+        && column.match() != Match.QUEUE) {
       return Optional.empty();
     }
     switch (column.match()) {
@@ -136,6 +139,15 @@ public final class SqlFilter {
         return exact(
             "id IN (SELECT user_id FROM user_emails WHERE "
                 + (contains ? containing("value_key", email) : "value_key = " + bind(email))
+                + ")");
+      case QUEUE:
+        if (startsWith) {
+          return Optional.empty();
+        }
+        String queue = CaselessKey.of(value.asText());
+        return exact(
+            "id IN (SELECT user_id FROM user_queues WHERE "
+                + (contains ? containing("queue_key", queue) : "queue_key = " + bind(queue))
                 + ")");
       case MEMBER_OF_GROUP:
         return startsWith

@@ -33,10 +33,11 @@ public interface UserDao extends SqlObject {
           + " :created, :lastModified, :version, :body)")
   void insertRow(@BindMethods UserRow row);
 
-  /** Inserts a user and counts it by creation time ({@link CreationCounts}). */
+  /** Inserts a user, counts it by creation time, and lists its queues ({@link UserQueues}). */
   default void insert(UserRow row) {
     insertRow(row);
     CreationCounts.added(getHandle(), TABLE, row.created());
+    UserQueues.added(getHandle(), row.id(), row.body());
   }
 
   @SqlUpdate(
@@ -44,7 +45,14 @@ public interface UserDao extends SqlObject {
           + " external_id = :externalId, display_name = :displayName,"
           + " display_name_key = :displayNameKey, active = :active,"
           + " last_modified = :lastModified, version = :version, body = :body WHERE id = :id")
-  int update(@BindMethods UserRow row);
+  int updateRow(@BindMethods UserRow row);
+
+  /** Updates a user and its queue rows. */
+  default int update(UserRow row) {
+    int updated = updateRow(row);
+    UserQueues.changed(getHandle(), row.id(), row.body());
+    return updated;
+  }
 
   /**
    * The user with this id. The hottest read of all, so it runs on the fluent API: a SqlObject
@@ -88,7 +96,14 @@ public interface UserDao extends SqlObject {
 
   /** Rewrites only the body (licensing dropped numbers the user may no longer hold). */
   @SqlUpdate("UPDATE users SET body = :body WHERE id = :id")
-  int updateBody(@Bind("id") String id, @Bind("body") String body);
+  int updateBodyRow(@Bind("id") String id, @Bind("body") String body);
+
+  /** Rewrites only the body and keeps its queue rows. */
+  default int updateBody(String id, String body) {
+    int updated = updateBodyRow(id, body);
+    UserQueues.changed(getHandle(), id, body);
+    return updated;
+  }
 
   /** The user who has waited longest for a phone seat or number, on any site. */
   @SqlQuery("SELECT id FROM users WHERE phone_state = 'pending' ORDER BY phone_pending_since, id")

@@ -55,7 +55,24 @@ class IndexedFilterWorkTest {
       assertEquals(
           List.of("Pat_Lead%1@Example.com"), names(server, counter, "userName co \"_LEAD%\""));
       assertEquals(List.of(), names(server, counter, "userName co \"xlead\""));
-      server.post("/Users", "{\"userName\":\"asa@example.com\",\"displayName\":\"Åsa Öberg\"}");
+      String asa =
+          server
+              .post(
+                  "/Users",
+                  "{\"userName\":\"asa@example.com\",\"displayName\":\"Åsa Öberg\",\""
+                      + CC
+                      + "\":{\"queues\":[\"Sales\",\"Support\"]}}")
+              .body()
+              .get("id")
+              .asText();
+      assertEquals(List.of("asa@example.com"), names(server, counter, CC + ":queues eq \"SALES\""));
+      server.patch(
+          "/Users/" + asa,
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\""
+              + CC
+              + ":queues\",\"value\":[\"Billing\"]}]}");
+      assertEquals(List.of(), names(server, counter, CC + ":queues eq \"sales\""));
+      assertEquals(List.of("asa@example.com"), names(server, counter, CC + ":queues co \"bill\""));
       assertEquals(List.of("asa@example.com"), names(server, counter, "displayName co \"sa ÖB\""));
       assertEquals(
           List.of("asa@example.com"),

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
 
-/** V7 folds the display names of users stored before it, in Java (non-ASCII letters too). */
-class DisplayNameKeyMigrationTest {
+/**
+ * The Java migrations fill what they add from users stored before them: V7 folds display names
+ * (non-ASCII letters too), V8 lists the queues in the users' bodies.
+ */
+class JavaMigrationsTest {
   @Test
-  void usersStoredBeforeV7GetTheirDisplayNameFolded() throws Exception {
+  void usersStoredBeforeGetDisplayNameKeysAndQueueRows() throws Exception {
     Path file = Files.createTempDirectory("v7").resolve("store.db");
     SQLiteDataSource source = new SQLiteDataSource();
     source.setUrl("jdbc:sqlite:" + file);
@@ -28,7 +32,8 @@ class DisplayNameKeyMigrationTest {
               handle.execute(
                   "INSERT INTO users (id, user_name, user_name_key, display_name, active, created,"
                       + " last_modified, version, body) VALUES ('u1', 'asa', 'asa', 'ÅSA Öberg',"
-                      + " TRUE, 1, 1, 1, '{}')");
+                      + " TRUE, 1, 1, 1, '{\"urn:switchboard:params:scim:schemas:extension:"
+                      + "contactcenter:1.0:User\":{\"queues\":[\"Sales\",\"Kundtjänst\"]}}')");
               handle.execute(
                   "INSERT INTO users (id, user_name, user_name_key, active, created, last_modified,"
                       + " version, body) VALUES ('u2', 'bo', 'bo', TRUE, 1, 1, 1, '{}')");
@@ -52,6 +57,14 @@ class DisplayNameKeyMigrationTest {
                       .mapTo(Long.class)
                       .one());
       assertEquals(1L, unnamed);
+      assertEquals(
+          List.of("kundtjänst", "sales"),
+          database.read(
+              handle ->
+                  handle
+                      .createQuery("SELECT queue_key FROM user_queues ORDER BY queue_key")
+                      .mapTo(String.class)
+                      .list()));
     }
   }
 }
