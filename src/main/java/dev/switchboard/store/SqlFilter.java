@@ -132,23 +132,13 @@ public final class SqlFilter {
             ? prefixRange(column.column(), folded)
             : exact(column.column() + " = " + bind(folded));
       case EMAIL:
-        if (startsWith) {
-          return Optional.empty();
-        }
-        String email = CaselessKey.of(value.asText());
-        return exact(
-            "id IN (SELECT user_id FROM user_emails WHERE "
-                + (contains ? containing("value_key", email) : "value_key = " + bind(email))
-                + ")");
+        return startsWith
+            ? Optional.empty()
+            : exact(userKeyed("user_emails", "value_key", value.asText(), contains));
       case QUEUE:
-        if (startsWith) {
-          return Optional.empty();
-        }
-        String queue = CaselessKey.of(value.asText());
-        return exact(
-            "id IN (SELECT user_id FROM user_queues WHERE "
-                + (contains ? containing("queue_key", queue) : "queue_key = " + bind(queue))
-                + ")");
+        return startsWith
+            ? Optional.empty()
+            : exact(userKeyed("user_queues", "queue_key", value.asText(), contains));
       case MEMBER_OF_GROUP:
         return startsWith
             ? Optional.empty()
@@ -166,6 +156,16 @@ public final class SqlFilter {
       default:
         return Optional.empty();
     }
+  }
+
+  /** Users with a folded key in a side table (emails, queues) equal to or containing the text. */
+  private String userKeyed(String table, String keyColumn, String text, boolean contains) {
+    String folded = CaselessKey.of(text);
+    return "id IN (SELECT user_id FROM "
+        + table
+        + " WHERE "
+        + (contains ? containing(keyColumn, folded) : keyColumn + " = " + bind(folded))
+        + ")";
   }
 
   /**

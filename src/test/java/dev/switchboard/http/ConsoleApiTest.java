@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.TestServer;
+import dev.switchboard.scim.ScimUrns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,8 @@ import org.junit.jupiter.api.Test;
  * free, and the console's static files loading without a token.
  */
 class ConsoleApiTest {
-  private static final String CC =
-      "urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User";
-  private static final String PHONE =
-      "urn:switchboard:params:scim:schemas:extension:phone:1.0:User";
+  private static final String CC = ScimUrns.CONTACT_CENTER_USER;
+  private static final String PHONE = ScimUrns.PHONE_USER;
   private static final String LEADS =
       "{\"name\":\"Leads\",\"group\":{\"display\":\"Sales Leads\"},\"contactCenter\":\"premium\"}";
 
