@@ -34,6 +34,10 @@ public final class ResourceQueries {
     String direction = descending ? " DESC" : " ASC";
     String order =
         orderColumn.equals("id") ? "id" + direction : orderColumn + direction + ", id" + direction;
+    if (table.nullable(orderColumn)) {
+      // RFC 7644 §3.4.2.3: resources without the sort attribute come last, in either order.
+      order = "CASE WHEN " + orderColumn + " IS NULL THEN 1 ELSE 0 END, " + order;
+    }
     return query(
             handle,
             table,

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -54,9 +55,11 @@ public final class ResourceTable<R> {
           Map.of(
               "id", "id",
               "username", "user_name_key",
+              "displayname", "display_name_key",
               "externalid", "external_id",
               "meta.created", "created",
-              "meta.lastmodified", "last_modified"));
+              "meta.lastmodified", "last_modified"),
+          Set.of("display_name_key", "external_id"));
 
   public static final ResourceTable<GroupRow> GROUPS =
       new ResourceTable<>(
@@ -73,7 +76,8 @@ public final class ResourceTable<R> {
               "displayname", "display_name_key",
               "externalid", "external_id",
               "meta.created", "created",
-              "meta.lastmodified", "last_modified"));
+              "meta.lastmodified", "last_modified"),
+          Set.of("external_id"));
 
   public static final ResourceTable<AdminRow> LICENSE_TEMPLATES =
       new ResourceTable<>(
@@ -141,6 +145,7 @@ public final class ResourceTable<R> {
   private final RowMapper<R> mapper;
   private final Map<String, Indexed> indexed;
   private final Map<String, String> sortable;
+  private final Set<String> nullable;
 
   private ResourceTable(
       String name,
@@ -148,11 +153,22 @@ public final class ResourceTable<R> {
       RowMapper<R> mapper,
       Map<String, Indexed> indexed,
       Map<String, String> sortable) {
+    this(name, columns, mapper, indexed, sortable, Set.of());
+  }
+
+  private ResourceTable(
+      String name,
+      String columns,
+      RowMapper<R> mapper,
+      Map<String, Indexed> indexed,
+      Map<String, String> sortable,
+      Set<String> nullable) {
     this.name = name;
     this.columns = columns;
     this.mapper = mapper;
     this.indexed = indexed;
     this.sortable = sortable;
+    this.nullable = nullable;
   }
 
   public String name() {
@@ -171,6 +187,11 @@ public final class ResourceTable<R> {
   /** The index behind a lower-cased attribute path, if there is one. */
   public Optional<Indexed> indexed(String path) {
     return Optional.ofNullable(indexed.get(path));
+  }
+
+  /** True for a sort column that may be NULL: its rows without a value must sort last. */
+  public boolean nullable(String column) {
+    return nullable.contains(column);
   }
 
   /** The column that sorts a lower-cased attribute path, if SQL can sort by it. */
