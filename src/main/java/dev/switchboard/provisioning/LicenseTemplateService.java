@@ -98,7 +98,8 @@ public final class LicenseTemplateService extends CatalogueService implements Wr
   @Override
   protected void save(Handle handle, String id, AdminRow current, ObjectNode body, Caller caller)
       throws ScimException {
-    if (current != null && body.equals(Representation.parseBody(current.body()))) {
+    ObjectNode before = current == null ? null : Representation.parseBody(current.body());
+    if (body.equals(before)) {
       return; // nothing changed: no new version, nobody to resolve
     }
     Template after = columns(body);
@@ -120,7 +121,7 @@ public final class LicenseTemplateService extends CatalogueService implements Wr
           1,
           Representation.bodyText(body));
     } else {
-      affected.addAll(membersOf(handle, columns(Representation.parseBody(current.body()))));
+      affected.addAll(membersOf(handle, columns(before)));
       templates.update(
           id,
           after.name(),
@@ -135,8 +136,7 @@ public final class LicenseTemplateService extends CatalogueService implements Wr
     }
     affected.addAll(membersOf(handle, after));
     String reason = reason(after, current == null ? "created" : "changed");
-    if (grantsPhone(body)
-        || current != null && grantsPhone(Representation.parseBody(current.body()))) {
+    if (grantsPhone(body) || before != null && grantsPhone(before)) {
       licensing.resolve(handle, affected, reason, caller);
     } else {
       licensing.resolveContactCenter(handle, affected, reason, caller);

@@ -180,18 +180,20 @@ public final class SeatPoolService implements ResourceService {
   private ObjectNode render(Handle handle, SeatPoolRow row, ResourceLocation location) {
     ObjectNode body = capacityBody(row);
     body.put("inUse", row.inUse());
-    UserDao users = Daos.attach(handle, UserDao.class);
-    long pending =
-        SeatPoolId.parse(row.id())
-            .flatMap(SeatPoolId::tier)
-            .map(tier -> users.pendingCount(tier.wireName()))
-            .orElseGet(users::phoneSeatPendingCount);
-    body.put("pending", pending);
+    body.put("pending", SeatPoolId.parse(row.id()).map(pool -> pending(handle, pool)).orElse(0L));
     ObjectNode pool = Representation.of(kind, row.id(), body, 0, 0, row.version(), location);
     ObjectNode meta = (ObjectNode) pool.get("meta");
     meta.remove("created"); // pools exist from the first start; they have no history of their own
     meta.remove("lastModified");
     return pool;
+  }
+
+  /** How many users wait for a seat of {@code pool}. */
+  static long pending(Handle handle, SeatPoolId pool) {
+    UserDao users = Daos.attach(handle, UserDao.class);
+    return pool.tier()
+        .map(tier -> users.pendingCount(tier.wireName()))
+        .orElseGet(users::phoneSeatPendingCount);
   }
 
   private ObjectNode capacityBody(SeatPoolRow row) {

@@ -12,7 +12,6 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.OverviewQueries;
 import dev.switchboard.store.SeatPoolDao;
 import dev.switchboard.store.SeatPoolRow;
-import dev.switchboard.store.UserDao;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -97,17 +97,13 @@ public final class SeatUsageHistory {
 
   private static Map<SeatPoolId, Counter> current(Handle handle) {
     Map<SeatPoolId, Counter> counters = new EnumMap<>(SeatPoolId.class);
-    UserDao users = Daos.attach(handle, UserDao.class);
     for (SeatPoolRow row : Daos.attach(handle, SeatPoolDao.class).all()) {
       SeatPoolId.parse(row.id())
           .ifPresent(
               pool -> {
                 Counter counter = new Counter();
                 counter.inUse = row.inUse();
-                counter.pending =
-                    pool.tier()
-                        .map(tier -> users.pendingCount(tier.wireName()))
-                        .orElseGet(users::phoneSeatPendingCount);
+                counter.pending = SeatPoolService.pending(handle, pool);
                 counters.put(pool, counter);
               });
     }
@@ -137,12 +133,12 @@ public final class SeatUsageHistory {
     return pools;
   }
 
-  private static java.util.Optional<SeatPoolId> pool(String product, String described) {
+  private static Optional<SeatPoolId> pool(String product, String described) {
     if (described.equals("none")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (product.equals(PhoneLicensingEngine.PRODUCT)) {
-      return java.util.Optional.of(SeatPoolId.PHONE_LICENSED);
+      return Optional.of(SeatPoolId.PHONE_LICENSED);
     }
     return SeatPoolId.forTier(Tier.parse(described.split(" ", 2)[0]));
   }

@@ -29,13 +29,14 @@ public final class SiteUsage {
         handle -> {
           ObjectNode body = JsonUtils.getJsonNodeFactory().objectNode();
           ArrayNode sites = body.putArray("sites");
-          for (SiteRow site : OverviewQueries.sites(handle)) {
+          SiteDao sitesDao = Daos.attach(handle, SiteDao.class);
+          for (SiteRow site : sitesDao.all()) {
             ObjectNode entry = sites.addObject();
             entry.put("id", site.id());
             entry.put("name", site.name());
             entry.put("isDefault", site.isDefault());
             ArrayNode ranges = entry.putArray("ranges");
-            for (SiteRange range : Daos.attach(handle, SiteDao.class).ranges(site.id())) {
+            for (SiteRange range : sitesDao.ranges(site.id())) {
               long size = range.rangeTo() - range.rangeFrom() + 1;
               long used = OverviewQueries.extensionsTaken(handle, range);
               ranges

@@ -71,7 +71,6 @@ final class CachingStatementBuilder implements StatementBuilder {
   @Override
   public void close(Connection connection, String sql, Statement statement) throws SQLException {
     if (inUse.remove(statement)) {
-      statement.clearWarnings();
       ((PreparedStatement) statement).clearParameters();
       return;
     }

@@ -61,22 +61,6 @@ public final class OverviewQueries {
     return "%" + escaped + "%";
   }
 
-  /** Every site's id and name, by name. */
-  public static List<SiteRow> sites(Handle handle) {
-    return handle
-        .createQuery(
-            "SELECT id, name, is_default, cooldown_days, hold_days FROM sites ORDER BY name_key")
-        .map(
-            (rs, ctx) ->
-                new SiteRow(
-                    rs.getString("id"),
-                    rs.getString("name"),
-                    rs.getBoolean("is_default"),
-                    rs.getLong("cooldown_days"),
-                    rs.getLong("hold_days")))
-        .list();
-  }
-
   /** Extension numbers taken (assigned, held or cooling down) inside one range. */
   public static long extensionsTaken(Handle handle, SiteRange range) {
     return handle

@@ -52,6 +52,10 @@ public interface SiteDao {
   @RegisterConstructorMapper(SiteRow.class)
   Optional<SiteRow> byNameKey(@Bind("key") String key);
 
+  @SqlQuery("SELECT id, name, is_default, cooldown_days, hold_days FROM sites ORDER BY name_key")
+  @RegisterConstructorMapper(SiteRow.class)
+  List<SiteRow> all();
+
   @SqlQuery("SELECT id, name, is_default, cooldown_days, hold_days FROM sites WHERE is_default")
   @RegisterConstructorMapper(SiteRow.class)
   Optional<SiteRow> defaultSite();
