@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenService;
@@ -39,7 +40,7 @@ public final class TestServer implements AutoCloseable {
     TokenService tokens = new TokenService(database, Clock.systemUTC());
     tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
     tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
-    this.server = SwitchboardServer.start("127.0.0.1", 0, database, clock);
+    this.server = SwitchboardServer.start(ServerConfig.loopback(0), database, clock);
   }
 
   public static TestServer start() {

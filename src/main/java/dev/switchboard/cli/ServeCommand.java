@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenService;
@@ -35,7 +36,7 @@ public final class ServeCommand implements Runnable {
   public void run() {
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
-    SwitchboardServer server = SwitchboardServer.start(host, port, database);
+    SwitchboardServer server = SwitchboardServer.start(new ServerConfig(host, port), database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

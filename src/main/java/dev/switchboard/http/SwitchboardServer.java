@@ -64,13 +64,15 @@ public final class SwitchboardServer implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** Serves {@code database} on host:port (0 = any free port) until closed. */
-  public static SwitchboardServer start(String host, int port, Database database) {
-    return start(host, port, database, Clock.systemUTC());
+  /** Serves {@code database} as {@code settings} say until closed. */
+  public static SwitchboardServer start(ServerConfig settings, Database database) {
+    return start(settings, database, Clock.systemUTC());
   }
 
-  /** As {@link #start(String, int, Database)}, on {@code clock} (tests move time with it). */
-  public static SwitchboardServer start(String host, int port, Database database, Clock clock) {
+  /** As {@link #start(ServerConfig, Database)}, on {@code clock} (tests move time with it). */
+  public static SwitchboardServer start(ServerConfig settings, Database database, Clock clock) {
+    String host = settings.host();
+    int port = settings.port();
     SchemaRegistry schemas = SchemaRegistry.load();
     Provisioning provisioning = new Provisioning(database, schemas, clock);
     ResourceConfig config =
