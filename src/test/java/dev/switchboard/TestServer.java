@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.provisioning.Scope;
+import dev.switchboard.provisioning.StoreCheck;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
 import java.io.IOException;
@@ -228,8 +229,25 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the server, then runs the invariant checker on what every test left behind: each HTTP
+   * test is also a check that its requests kept the store consistent.
+   */
   @Override
   public void close() {
+    server.close();
+    try {
+      StoreCheck.Report report = new StoreCheck(database).run();
+      if (!report.consistent()) {
+        throw new AssertionError("the store is inconsistent after this test: " + report.problems());
+      }
+    } finally {
+      database.close();
+    }
+  }
+
+  /** Closes without the invariant check: for tests that damage the store on purpose. */
+  public void closeUnchecked() {
     server.close();
     database.close();
   }

@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "switchboard",
     mixinStandardHelpOptions = true,
-    subcommands = {TokenCommand.class, ImportCommand.class, ExportCommand.class, SeedCommand.class},
+    subcommands = {
+      TokenCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      SeedCommand.class,
+      CheckCommand.class
+    },
     description = "SCIM 2.0 provisioning for contact-center and phone licensing.")
 public final class ServeCommand implements Runnable {
   @Option(

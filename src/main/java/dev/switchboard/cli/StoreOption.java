@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.store.Database;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,14 @@ final class StoreOption {
       defaultValue = "${env:SWITCHBOARD_DB:-switchboard.db}",
       description = "SQLite file (env SWITCHBOARD_DB; default ${DEFAULT-VALUE})")
   String db;
+
+  /** Opens a store that must exist already (a command that inspects it must not create one). */
+  Database openExisting() {
+    if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
+      throw new IllegalArgumentException("there is no store at " + db);
+    }
+    return open();
+  }
 
   Database open() {
     if (db.startsWith("jdbc:")) {

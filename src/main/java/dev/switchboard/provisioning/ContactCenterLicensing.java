@@ -302,7 +302,7 @@ final class ContactCenterLicensing {
     return Tier.NONE.wireName().equals(effective) ? "none" : effective + " (" + state + ")";
   }
 
-  private static List<Demand> demands(UserRow user, List<TemplateDemandRow> templateDemands) {
+  static List<Demand> demands(UserRow user, List<TemplateDemandRow> templateDemands) {
     JsonNode extension = Representation.parseBody(user.body()).path(ScimUrns.CONTACT_CENTER_USER);
     List<Demand> demands = new ArrayList<>();
     demands.add(Demand.direct(Tier.parse(extension.path("license").asText("none"))));
@@ -315,7 +315,7 @@ final class ContactCenterLicensing {
     return demands;
   }
 
-  private static String sourcesJson(Resolution resolution) {
+  static String sourcesJson(Resolution resolution) {
     if (resolution.sources().isEmpty()) {
       return null;
     }

@@ -60,34 +60,8 @@ final class PhoneLicensingEngine {
       Handle handle, UserRow user, List<TemplateDemandRow> templates, String reason, Caller actor) {
     ObjectNode body = Representation.parseBody(user.body());
     JsonNode direct = body.path(ScimUrns.PHONE_USER);
-    List<PhoneDemand> demands = new ArrayList<>();
-    demands.add(
-        PhoneDemand.direct(
-            direct.path("licensed").asBoolean(false),
-            text(direct, "callingPackage"),
-            text(direct, "site")));
-    for (TemplateDemandRow row : templates) {
-      JsonNode template = Representation.parseBody(row.templateBody());
-      demands.add(
-          PhoneDemand.group(
-              row.groupId(),
-              row.groupName(),
-              row.templateName(),
-              row.precedence(),
-              template.path("phone").asBoolean(false),
-              text(template, "callingPackage"),
-              text(template, "site")));
-    }
-    // Ranks only choose between packages: most users name none, and skip the catalogue read.
-    boolean namesPackage = demands.stream().anyMatch(d -> d.callingPackage() != null);
-    PhoneResolution resolution =
-        PhoneResolver.resolve(demands, namesPackage ? ranks(handle) : Map.of());
-    SiteDao sites = Daos.attach(handle, SiteDao.class);
-    Optional<SiteRow> site =
-        resolution
-            .site()
-            .flatMap(name -> sites.byNameKey(CaselessKey.of(name)))
-            .or(sites::defaultSite);
+    PhoneResolution resolution = resolve(handle, direct, templates);
+    Optional<SiteRow> site = siteOf(handle, resolution);
     boolean licensed = resolution.licensed();
     boolean active = user.active();
     PhoneLicensing before = user.phone();
@@ -192,6 +166,41 @@ final class PhoneLicensingEngine {
     return freed;
   }
 
+  /** Resolves the phone demands of a user's direct values ({@code direct}) and templates. */
+  static PhoneResolution resolve(
+      Handle handle, JsonNode direct, List<TemplateDemandRow> templates) {
+    List<PhoneDemand> demands = new ArrayList<>();
+    demands.add(
+        PhoneDemand.direct(
+            direct.path("licensed").asBoolean(false),
+            text(direct, "callingPackage"),
+            text(direct, "site")));
+    for (TemplateDemandRow row : templates) {
+      JsonNode template = Representation.parseBody(row.templateBody());
+      demands.add(
+          PhoneDemand.group(
+              row.groupId(),
+              row.groupName(),
+              row.templateName(),
+              row.precedence(),
+              template.path("phone").asBoolean(false),
+              text(template, "callingPackage"),
+              text(template, "site")));
+    }
+    // Ranks only choose between packages: most users name none, and skip the catalogue read.
+    boolean namesPackage = demands.stream().anyMatch(d -> d.callingPackage() != null);
+    return PhoneResolver.resolve(demands, namesPackage ? ranks(handle) : Map.of());
+  }
+
+  /** The site a resolution names, or the default site when it names none (or an unknown one). */
+  static Optional<SiteRow> siteOf(Handle handle, PhoneResolution resolution) {
+    SiteDao sites = Daos.attach(handle, SiteDao.class);
+    return resolution
+        .site()
+        .flatMap(name -> sites.byNameKey(CaselessKey.of(name)))
+        .or(sites::defaultSite);
+  }
+
   /** Releases everything a deleted user holds, at once (cooldown still applies). */
   void releaseForDeletion(Handle handle, UserRow user, Caller actor) {
     long now = clock.millis();
@@ -294,7 +303,7 @@ final class PhoneLicensingEngine {
     return ranks;
   }
 
-  private static String sources(PhoneResolution resolution) {
+  static String sources(PhoneResolution resolution) {
     if (resolution.sources().isEmpty()) {
       return null;
     }
