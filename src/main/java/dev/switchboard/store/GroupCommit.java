@@ -1,5 +1,10 @@
 package dev.switchboard.store;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * runs in its own savepoint, so one that fails is rolled back alone and its caller gets its
  * exception; the others commit. A caller returns only after the commit its work was part of, so an
  * answer still means "on disk". With one writer at a time this costs a lone writer nothing and lets
- * concurrent writers pass the single-fsync rate. Thread-safe.
+ * concurrent writers pass the single-fsync rate. Each batch's duration and size are recorded in the
+ * registries bound with {@link #bindTo}. Thread-safe.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements MeterBinder, AutoCloseable {
   /** How many writes may share a commit: bounds the latency one batch adds to the next. */
   static final int MAX_BATCH = 64;
 
@@ -31,6 +37,17 @@ final class GroupCommit implements AutoCloseable {
   private final Write<Void> stop = new Write<>(handle -> null);
   private final Thread committer;
   private volatile boolean closed;
+
+  /** Empty until a registry is bound, so the meters below cost nothing until someone reads them. */
+  private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+
+  private final Timer committedBatches = commitTimer("committed");
+  private final Timer failedBatches = commitTimer("failed");
+  private final DistributionSummary batchSizes =
+      DistributionSummary.builder("switchboard.store.commit.batch.size")
+          .description("Writes that shared one group commit")
+          .serviceLevelObjectives(1, 2, 4, 8, 16, 32, MAX_BATCH)
+          .register(meters);
 
   /** Used by the committer thread only. */
   private Handle handle;
@@ -134,8 +151,24 @@ final class GroupCommit implements AutoCloseable {
     handle = null;
   }
 
+  private Timer commitTimer(String outcome) {
+    return Timer.builder("switchboard.store.commit")
+        .description("One group commit: running its writes, then the durable commit")
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  /** Records every batch from now on in {@code registry} too. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    meters.add(registry);
+  }
+
   /** Runs each write in its savepoint, commits once, then answers every caller. */
   private void commit(List<Write<?>> batch) {
+    batchSizes.record(batch.size());
+    Timer.Sample sample = Timer.start();
     List<Write<?>> committed = new ArrayList<>(batch.size());
     try {
       Handle handle = handle();
@@ -159,6 +192,7 @@ final class GroupCommit implements AutoCloseable {
         throw e;
       }
     } catch (RuntimeException e) {
+      sample.stop(failedBatches);
       if (handle != null) {
         discardHandle();
       }
@@ -168,6 +202,7 @@ final class GroupCommit implements AutoCloseable {
       }
       return;
     }
+    sample.stop(committedBatches);
     committed.forEach(Write::succeed);
   }
 
