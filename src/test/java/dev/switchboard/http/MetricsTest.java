@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -80,11 +81,11 @@ class MetricsTest {
     server.getRoot("/scim/v2/Users/" + id, null);
     server.getRoot("/no/such/path/" + id, ADMIN);
 
-    String text = server.getRoot("/metrics", ADMIN).raw().body();
-    List<Sample> samples = parse(text);
-
     String count = "http_server_requests_seconds_count";
     String route = "/scim/v2/Users/{id}";
+    String text = scrapeOnceCounted(count, Map.of("uri", RouteTemplate.UNMATCHED, "status", "404"));
+    List<Sample> samples = parse(text);
+
     assertEquals(
         2.0, value(samples, count, Map.of("method", "GET", "uri", route, "status", "200")));
     assertEquals(
@@ -139,6 +140,26 @@ class MetricsTest {
     assertEquals(1.0, seats("in_use", "contactCenter.standard"));
     assertEquals(1.0, seats("pending", "contactCenter.standard"));
     assertEquals(0.0, seats("pending", "phone.licensed"));
+  }
+
+  /**
+   * A scrape in which the sample {@code name}{@code labels} exists: a request is counted once its
+   * response is written, a moment after the client may have read it.
+   */
+  private String scrapeOnceCounted(String name, Map<String, String> labels) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      String text = server.getRoot("/metrics", ADMIN).raw().body();
+      boolean counted =
+          parse(text).stream()
+              .anyMatch(
+                  s ->
+                      s.name().equals(name)
+                          && s.labels().entrySet().containsAll(labels.entrySet()));
+      if (counted || System.nanoTime() > deadline) {
+        return text;
+      }
+    }
   }
 
   private void createLicensed(String userName, String license) {
