@@ -1,10 +1,7 @@
 package dev.switchboard.store;
 
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * exception; the others commit. A caller returns only after the commit its work was part of, so an
  * answer still means "on disk". With one writer at a time this costs a lone writer nothing and lets
  * concurrent writers pass the single-fsync rate. Each batch's duration and size are recorded in the
- * registries bound with {@link #bindTo}. Thread-safe.
+ * registries bound with {@link #bindTo} ({@link CommitMetrics}). Thread-safe.
  */
 final class GroupCommit implements MeterBinder, AutoCloseable {
   /** How many writes may share a commit: bounds the latency one batch adds to the next. */
@@ -38,16 +35,7 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
   private final Thread committer;
   private volatile boolean closed;
 
-  /** Empty until a registry is bound, so the meters below cost nothing until someone reads them. */
-  private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
-
-  private final Timer committedBatches = commitTimer("committed");
-  private final Timer failedBatches = commitTimer("failed");
-  private final DistributionSummary batchSizes =
-      DistributionSummary.builder("switchboard.store.commit.batch.size")
-          .description("Writes that shared one group commit")
-          .serviceLevelObjectives(1, 2, 4, 8, 16, 32, MAX_BATCH)
-          .register(meters);
+  private final CommitMetrics metrics = new CommitMetrics();
 
   /** Used by the committer thread only. */
   private Handle handle;
@@ -151,24 +139,15 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
     handle = null;
   }
 
-  private Timer commitTimer(String outcome) {
-    return Timer.builder("switchboard.store.commit")
-        .description("One group commit: running its writes, then the durable commit")
-        .tag("outcome", outcome)
-        .publishPercentileHistogram()
-        .register(meters);
-  }
-
   /** Records every batch from now on in {@code registry} too. */
   @Override
   public void bindTo(MeterRegistry registry) {
-    meters.add(registry);
+    metrics.bindTo(registry);
   }
 
   /** Runs each write in its savepoint, commits once, then answers every caller. */
   private void commit(List<Write<?>> batch) {
-    batchSizes.record(batch.size());
-    Timer.Sample sample = Timer.start();
+    long started = System.nanoTime();
     List<Write<?>> committed = new ArrayList<>(batch.size());
     try {
       Handle handle = handle();
@@ -192,7 +171,7 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
         throw e;
       }
     } catch (RuntimeException e) {
-      sample.stop(failedBatches);
+      metrics.record(batch.size(), false, System.nanoTime() - started);
       if (handle != null) {
         discardHandle();
       }
@@ -202,7 +181,7 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
       }
       return;
     }
-    sample.stop(committedBatches);
+    metrics.record(batch.size(), true, System.nanoTime() - started);
     committed.forEach(Write::succeed);
   }
 

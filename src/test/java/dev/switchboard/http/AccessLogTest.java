@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -32,18 +33,22 @@ class AccessLogTest {
 
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private final Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
+  private Level configured;
   private TestServer server;
 
   @BeforeEach
   void start() {
     server = TestServer.start();
     lines.start();
+    configured = access.getLevel();
+    access.setLevel(Level.INFO); // the build silences it for the other tests (pom.xml)
     access.addAppender(lines);
   }
 
   @AfterEach
   void stop() {
     access.detachAppender(lines);
+    access.setLevel(configured);
     server.close();
   }
 
