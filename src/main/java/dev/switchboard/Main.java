@@ -11,7 +11,8 @@ public final class Main {
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    int exit = new CommandLine(new ServeCommand()).execute(args);
+    int exit =
+        new CommandLine(new ServeCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     if (exit != 0) {
       System.exit(exit);
     }

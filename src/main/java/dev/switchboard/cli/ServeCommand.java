@@ -36,10 +36,20 @@ public final class ServeCommand implements Runnable {
       description = "address to listen on (env SWITCHBOARD_HOST; default ${DEFAULT-VALUE})")
   String host;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      defaultValue = "${env:SWITCHBOARD_LOG_FORMAT:-text}",
+      description =
+          "text, or json for log shippers: one JSON object per line on stderr"
+              + " (env SWITCHBOARD_LOG_FORMAT; default ${DEFAULT-VALUE})")
+  LogFormat logFormat;
+
   @Mixin StoreOption store;
 
   @Override
   public void run() {
+    logFormat.install();
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
     SwitchboardServer server = SwitchboardServer.start(new ServerConfig(host, port), database);

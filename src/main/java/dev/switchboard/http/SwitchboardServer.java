@@ -44,12 +44,15 @@ public final class SwitchboardServer implements AutoCloseable {
   private final HttpServer http;
   private final URI scimBase;
   private final Provisioning provisioning;
+  private final ServerMetrics metrics;
   private final ScheduledExecutorService sweeper;
 
-  private SwitchboardServer(HttpServer http, URI scimBase, Provisioning provisioning) {
+  private SwitchboardServer(
+      HttpServer http, URI scimBase, Provisioning provisioning, ServerMetrics metrics) {
     this.http = http;
     this.scimBase = scimBase;
     this.provisioning = provisioning;
+    this.metrics = metrics;
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -75,6 +78,7 @@ public final class SwitchboardServer implements AutoCloseable {
     int port = settings.port();
     SchemaRegistry schemas = SchemaRegistry.load();
     Provisioning provisioning = new Provisioning(database, schemas, clock);
+    ServerMetrics metrics = new ServerMetrics(database, provisioning.seatPools());
     ResourceConfig config =
         new ResourceConfig()
             .register(new UsersResource(provisioning.users()))
@@ -100,6 +104,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 new ConsoleResource(
                     Optional.ofNullable(System.getenv(CONSOLE_DIR_VARIABLE)).map(Path::of)))
             .register(new HealthResource(database))
+            .register(new MetricsResource(metrics))
+            .register(new RequestObserver(metrics))
             .register(CanonicalPathFilter.class)
             .register(new TokenAuthFilter(provisioning.tokens()))
             .register(PayloadLimitFilter.class)
@@ -134,7 +140,7 @@ public final class SwitchboardServer implements AutoCloseable {
     NetworkListener listener = http.getListeners().iterator().next();
     URI scimBase =
         URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
-    return new SwitchboardServer(http, scimBase, provisioning);
+    return new SwitchboardServer(http, scimBase, provisioning, metrics);
   }
 
   /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
@@ -160,6 +166,7 @@ public final class SwitchboardServer implements AutoCloseable {
     sweeper.shutdownNow();
     http.shutdownNow();
     provisioning.close();
+    metrics.close();
   }
 
   private static String hostForUri(String host) {

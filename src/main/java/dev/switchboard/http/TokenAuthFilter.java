@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every route under {@code /scim/v2} and {@code /admin/} needs a token (but the console's own
- * static files, see {@link ConsoleResource}): none or an unknown one → 401 with {@code
- * WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer <token>}
- * and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to a caller
- * without a token.
+ * Every route under {@code /scim/v2} and {@code /admin/}, and {@code /metrics}, needs a token (but
+ * the console's own static files, see {@link ConsoleResource}): none or an unknown one → 401 with
+ * {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer
+ * <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to
+ * a caller without a token.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -44,7 +44,7 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath(false);
-    if (!path.startsWith(ScimBase.PATH) && !AdminApi.covers(path)
+    if (!path.startsWith(ScimBase.PATH) && !AdminApi.covers(path) && !MetricsResource.covers(path)
         || ConsoleResource.serves(request.getMethod(), path)) {
       return;
     }
@@ -59,6 +59,9 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
               .build());
       return;
     }
+    // Set before the scope check, so the access log names the token that was refused too.
+    request.setSecurityContext(
+        new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
     Scope required = requiredScope(path);
     if (!caller.get().scope().includes(required)) {
       request.abortWith(
@@ -71,14 +74,11 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
                   + caller.get().scope().wireName()
                   + "; this needs "
                   + required.wireName()));
-      return;
     }
-    request.setSecurityContext(
-        new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
   }
 
   static Scope requiredScope(String path) {
-    if (AdminApi.covers(path)) {
+    if (AdminApi.covers(path) || MetricsResource.covers(path)) {
       return Scope.ADMIN;
     }
     String[] segments = path.split("/");

@@ -81,6 +81,18 @@ public final class SeatPoolService implements ResourceService {
         });
   }
 
+  /** Every pool's capacity, seats in use and users waiting, read in one snapshot. */
+  public List<SeatPoolUsage> usage() {
+    return database.read(
+        handle ->
+            Daos.attach(handle, SeatPoolDao.class).all().stream()
+                .map(
+                    row ->
+                        new SeatPoolUsage(
+                            row.id(), row.capacity(), row.inUse(), pending(handle, row)))
+                .toList());
+  }
+
   @Override
   public ResourceView replace(
       String id,
@@ -180,12 +192,16 @@ public final class SeatPoolService implements ResourceService {
   private ObjectNode render(Handle handle, SeatPoolRow row, ResourceLocation location) {
     ObjectNode body = capacityBody(row);
     body.put("inUse", row.inUse());
-    body.put("pending", SeatPoolId.parse(row.id()).map(pool -> pending(handle, pool)).orElse(0L));
+    body.put("pending", pending(handle, row));
     ObjectNode pool = Representation.of(kind, row.id(), body, 0, 0, row.version(), location);
     ObjectNode meta = (ObjectNode) pool.get("meta");
     meta.remove("created"); // pools exist from the first start; they have no history of their own
     meta.remove("lastModified");
     return pool;
+  }
+
+  private static long pending(Handle handle, SeatPoolRow row) {
+    return SeatPoolId.parse(row.id()).map(pool -> pending(handle, pool)).orElse(0L);
   }
 
   /** How many users wait for a seat of {@code pool}. */

@@ -2,6 +2,8 @@ package dev.switchboard.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -17,9 +19,10 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite store: one writer connection (SQLite admits one writer at a time), fed by a group
  * commit that lets concurrent writes share one durable commit, and a small pool of readers, all in
  * WAL mode with {@code synchronous=FULL}, so a committed transaction survives power loss before we
- * answer. Migrations run at open. Thread-safe.
+ * answer. Migrations run at open. Bound to a meter registry, it reports each group commit's
+ * duration and size there. Thread-safe.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements MeterBinder, AutoCloseable {
   private static final int READERS = 4;
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
@@ -129,6 +132,15 @@ public final class Database implements AutoCloseable {
       super(null, null, false, false);
       this.result = result;
     }
+  }
+
+  /**
+   * Records each group commit from now on in {@code registry}: {@code switchboard.store.commit} (a
+   * timer by {@code outcome}) and {@code switchboard.store.commit.batch.size} (writes per commit).
+   */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    commits.bindTo(registry);
   }
 
   /** Runs {@code work} in one read transaction: a consistent snapshot of the store. */

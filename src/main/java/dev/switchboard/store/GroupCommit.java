@@ -1,5 +1,7 @@
 package dev.switchboard.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * runs in its own savepoint, so one that fails is rolled back alone and its caller gets its
  * exception; the others commit. A caller returns only after the commit its work was part of, so an
  * answer still means "on disk". With one writer at a time this costs a lone writer nothing and lets
- * concurrent writers pass the single-fsync rate. Thread-safe.
+ * concurrent writers pass the single-fsync rate. Each batch's duration and size are recorded in the
+ * registries bound with {@link #bindTo} ({@link CommitMetrics}). Thread-safe.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements MeterBinder, AutoCloseable {
   /** How many writes may share a commit: bounds the latency one batch adds to the next. */
   static final int MAX_BATCH = 64;
 
@@ -31,6 +34,8 @@ final class GroupCommit implements AutoCloseable {
   private final Write<Void> stop = new Write<>(handle -> null);
   private final Thread committer;
   private volatile boolean closed;
+
+  private final CommitMetrics metrics = new CommitMetrics();
 
   /** Used by the committer thread only. */
   private Handle handle;
@@ -134,8 +139,15 @@ final class GroupCommit implements AutoCloseable {
     handle = null;
   }
 
+  /** Records every batch from now on in {@code registry} too. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    metrics.bindTo(registry);
+  }
+
   /** Runs each write in its savepoint, commits once, then answers every caller. */
   private void commit(List<Write<?>> batch) {
+    long started = System.nanoTime();
     List<Write<?>> committed = new ArrayList<>(batch.size());
     try {
       Handle handle = handle();
@@ -159,6 +171,7 @@ final class GroupCommit implements AutoCloseable {
         throw e;
       }
     } catch (RuntimeException e) {
+      metrics.record(batch.size(), false, System.nanoTime() - started);
       if (handle != null) {
         discardHandle();
       }
@@ -168,6 +181,7 @@ final class GroupCommit implements AutoCloseable {
       }
       return;
     }
+    metrics.record(batch.size(), true, System.nanoTime() - started);
     committed.forEach(Write::succeed);
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Group commit on a real SQLite file: writes that queued together share one commit, a write that
  * fails inside a shared batch changes nothing and gets its own exception, a commit that fails fails
- * every write of its batch, and nothing of a failed write is ever visible.
+ * every write of its batch, and nothing of a failed write is ever visible. Each commit's duration
+ * and size reach a bound meter registry.
  */
 class GroupCommitTest {
   private static final int WRITERS = 20;
@@ -116,7 +119,34 @@ class GroupCommitTest {
   }
 
   @Test
+  void eachCommitRecordsItsDurationAndHowManyWritesItCarried() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    group.bindTo(registry);
+    Future<Object> blocker = holdTheCommitterUntilQueued(5);
+    List<Future<Integer>> answers = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      int id = i;
+      answers.add(clients.submit(() -> group.write(handle -> id)));
+    }
+    blocker.get(30, TimeUnit.SECONDS);
+    for (Future<Integer> answer : answers) {
+      answer.get(30, TimeUnit.SECONDS);
+    }
+
+    DistributionSummary sizes = registry.get("switchboard.store.commit.batch.size").summary();
+    assertEquals(2, sizes.count(), "the blocker's commit and the shared one");
+    assertEquals(6, sizes.totalAmount());
+    assertEquals(5, sizes.max());
+    assertEquals(
+        2, registry.get("switchboard.store.commit").tag("outcome", "committed").timer().count());
+    assertEquals(
+        0, registry.get("switchboard.store.commit").tag("outcome", "failed").timer().count());
+  }
+
+  @Test
   void aCommitThatFailsFailsEveryWriteOfItsBatch() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    group.bindTo(registry);
     Future<Object> blocker = holdTheCommitterUntilQueued(2);
     Future<Integer> good =
         clients.submit(
@@ -145,6 +175,8 @@ class GroupCommitTest {
                     .mapTo(Integer.class)
                     .one());
     assertEquals(0, left, "a write is only there when its commit succeeded");
+    assertEquals(
+        1, registry.get("switchboard.store.commit").tag("outcome", "failed").timer().count());
     Integer next = group.write(handle -> 7);
     assertEquals(7, next, "the committer goes on after a failed commit");
   }

@@ -1,0 +1,86 @@
+package dev.switchboard.http;
+
+import dev.switchboard.provisioning.SeatPoolService;
+import dev.switchboard.store.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Set;
+
+/**
+ * One server's meters in one Prometheus registry of its own (not Micrometer's global one, so
+ * servers in one JVM share nothing): HTTP requests by route template, the store's group commits,
+ * seats per pool, rate-limited requests and the JVM. {@link #scrape} renders them for {@code GET
+ * /metrics}. Close it with the server. Thread-safe.
+ */
+public final class ServerMetrics implements AutoCloseable {
+  /** The Prometheus text exposition format that {@link #scrape} writes. */
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** Methods a client may send are unbounded; anything else is counted as {@code OTHER}. */
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final SeatGauges seats;
+  private final Counter rateLimited;
+
+  ServerMetrics(Database database, SeatPoolService seatPools) {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    database.bindTo(registry);
+    seats = new SeatGauges(seatPools);
+    seats.bindTo(registry);
+    rateLimited =
+        Counter.builder("switchboard.rate.limited.requests")
+            .description("Requests refused because their caller exceeded its rate limit")
+            .register(registry);
+  }
+
+  /**
+   * Counts a request refused for its rate ({@code switchboard_rate_limited_requests_total}); the
+   * rate-limiting filter increments it.
+   */
+  public Counter rateLimited() {
+    return rateLimited;
+  }
+
+  /** Records one answered request ({@code http_server_requests_seconds}). */
+  void requestFinished(FinishedRequest request) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route template, method and status")
+        .tag("method", METHODS.contains(request.method()) ? request.method() : "OTHER")
+        .tag("uri", request.route())
+        .tag("status", Integer.toString(request.status()))
+        .tag("outcome", Outcome.forStatus(request.status()).name())
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(request.duration());
+  }
+
+  /** Every meter in the Prometheus text format, the seat gauges read from the store just now. */
+  String scrape() {
+    seats.refresh();
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}
