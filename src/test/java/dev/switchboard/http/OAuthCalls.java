@@ -31,18 +31,26 @@ final class OAuthCalls {
   }
 
   Client create(String name, String scope, String authorization) {
-    TestServer.Reply reply =
-        server.sendRoot(
-            "POST",
-            CLIENTS,
-            ("{\"name\":\"" + name + "\",\"scope\":\"" + scope + "\"}").getBytes(),
-            "application/json",
-            authorization);
+    TestServer.Reply reply = post(name, scope, authorization);
     assertEquals(201, reply.status(), reply.raw().body());
     return new Client(
         reply.body().get("id").asText(),
         reply.body().get("clientSecret").asText(),
         reply.body().get("secrets").get(0).get("id").asText());
+  }
+
+  /** The status of creating a client as the admin token. */
+  int createStatus(String name, String scope) {
+    return post(name, scope, "Bearer " + TestServer.ADMIN_TOKEN).status();
+  }
+
+  private TestServer.Reply post(String name, String scope, String authorization) {
+    return server.sendRoot(
+        "POST",
+        CLIENTS,
+        ("{\"name\":\"" + name + "\",\"scope\":\"" + scope + "\"}").getBytes(),
+        "application/json",
+        authorization);
   }
 
   /** {@code POST /oauth/token} with {@code form} and {@code authorization} (null: none). */
