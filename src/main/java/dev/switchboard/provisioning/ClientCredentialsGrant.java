@@ -3,6 +3,8 @@ package dev.switchboard.provisioning;
 import dev.switchboard.provisioning.OAuthError.Code;
 import java.util.Arrays;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /oauth/token} with {@code grant_type=client_credentials} (RFC 6749 §4.4): checks the
@@ -10,6 +12,7 @@ import java.util.Optional;
  * client holds it. Thread-safe.
  */
 public final class ClientCredentialsGrant {
+  private static final Logger log = LoggerFactory.getLogger(ClientCredentialsGrant.class);
   static final String GRANT_TYPE = "client_credentials";
   private final OAuthClientService clients;
   private final AccessTokens tokens;
@@ -33,15 +36,24 @@ public final class ClientCredentialsGrant {
           Code.INVALID_CLIENT,
           "authenticate with HTTP Basic (client id and secret) or client_id and client_secret");
     }
-    OAuthClientService.Authenticated client =
-        clients
-            .authenticate(request.clientId(), request.clientSecret())
-            .orElseThrow(
-                () ->
-                    new OAuthError(
-                        Code.INVALID_CLIENT, "unknown client or wrong secret for this client"));
+    // What a client sent as its id is never logged: a client that swaps id and secret would
+    // have its secret in the log. Only a known client's name is.
+    Optional<OAuthClientService.Authenticated> authenticated =
+        clients.authenticate(request.clientId(), request.clientSecret());
+    if (authenticated.isEmpty()) {
+      log.info("refused a token request: unknown client or wrong secret");
+      throw new OAuthError(Code.INVALID_CLIENT, "unknown client or wrong secret for this client");
+    }
+    OAuthClientService.Authenticated client = authenticated.get();
     Scope held = Scope.parse(client.client().scope());
-    return tokens.issue(client.client().id(), client.secretId(), granted(request.scope(), held));
+    IssuedToken token =
+        tokens.issue(client.client().id(), client.secretId(), granted(request.scope(), held));
+    log.debug(
+        "issued an access token to OAuth client '{}' (scope {}, {} s)",
+        client.client().name(),
+        token.scope().wireName(),
+        token.expiresIn());
+    return token;
   }
 
   /** RFC 6749 §3.3: none asked = all the client holds; else the widest asked, if it holds it. */
