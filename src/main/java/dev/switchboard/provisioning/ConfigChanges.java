@@ -1,7 +1,6 @@
 package dev.switchboard.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.store.ConfigChangeDao;
@@ -22,14 +21,15 @@ public final class ConfigChanges {
     this.database = database;
   }
 
-  /** One page of changes of {@code type} (empty: all) made at or after {@code since}. */
+  /**
+   * One page of changes of {@code type} (empty: all) made at or after {@code since}; as RFC 7644
+   * §3.4.2.4 says, a {@code startIndex} below 1 counts as 1 and a negative {@code count} as 0, and
+   * the server caps {@code count} (at {@value #MAX_COUNT}).
+   */
   public ListResult page(
-      Optional<ConfigResourceType> type, Instant since, int startIndex, int count)
-      throws BadRequestException {
-    if (startIndex < 1 || count < 0 || count > MAX_COUNT) {
-      throw BadRequestException.invalidValue(
-          "startIndex starts at 1 and count is 0 to " + MAX_COUNT);
-    }
+      Optional<ConfigResourceType> type, Instant since, int requestedStart, int requestedCount) {
+    int startIndex = Math.max(1, requestedStart);
+    int count = Math.min(MAX_COUNT, Math.max(0, requestedCount));
     String typeName = type.map(ConfigResourceType::wireName).orElse("");
     long from = since.toEpochMilli();
     return database.read(
