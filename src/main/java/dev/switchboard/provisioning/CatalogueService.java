@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * The shape every admin catalogue resource shares (templates, sites, calling packages, numbers): a
  * body made canonical and checked, stored with its columns; PUT and PATCH end in the same save.
  * Subclasses say how to check, insert and update; then licensing is told. Every write is recorded
- * in the configuration change log, in its own transaction.
+ * in the configuration change log, in the write's transaction.
  */
 abstract class CatalogueService extends StoredResourceService<AdminRow> {
   protected final ContactCenterLicensing licensing;
