@@ -3,10 +3,12 @@ package dev.switchboard.cli;
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.provisioning.Scope;
+import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = {
       TokenCommand.class,
+      ClientCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       SeedCommand.class,
@@ -45,14 +48,36 @@ public final class ServeCommand implements Runnable {
               + " (env SWITCHBOARD_LOG_FORMAT; default ${DEFAULT-VALUE})")
   LogFormat logFormat;
 
+  @Option(
+      names = "--oauth-token-lifetime",
+      defaultValue = "${env:SWITCHBOARD_OAUTH_TOKEN_LIFETIME:-1h}",
+      converter = TokenLifetimeConverter.class,
+      description =
+          "lifetime of OAuth access tokens, 1h to 6h, e.g. 2h or 90m"
+              + " (env SWITCHBOARD_OAUTH_TOKEN_LIFETIME; default ${DEFAULT-VALUE})")
+  TokenLifetime oauthTokenLifetime;
+
   @Mixin StoreOption store;
+
+  /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
+  static final class TokenLifetimeConverter implements CommandLine.ITypeConverter<TokenLifetime> {
+    @Override
+    public TokenLifetime convert(String value) {
+      try {
+        return TokenLifetime.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Override
   public void run() {
     logFormat.install();
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
-    SwitchboardServer server = SwitchboardServer.start(new ServerConfig(host, port), database);
+    SwitchboardServer server =
+        SwitchboardServer.start(new ServerConfig(host, port, oauthTokenLifetime), database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

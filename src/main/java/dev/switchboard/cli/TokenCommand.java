@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.provisioning.Caller;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
@@ -22,7 +23,7 @@ public final class TokenCommand {
       @Option(names = "--scope", required = true, description = "idp or admin") String scope,
       @Mixin StoreOption store) {
     try (Database database = store.open()) {
-      System.out.println(service(database).create(name, Scope.parse(scope)));
+      System.out.println(service(database).create(name, Scope.parse(scope), Caller.CLI));
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("token create: " + e.getMessage());
@@ -45,7 +46,7 @@ public final class TokenCommand {
   @Command(name = "revoke", description = "Revoke a token by name.")
   int revoke(@Parameters(paramLabel = "NAME") String name, @Mixin StoreOption store) {
     try (Database database = store.open()) {
-      if (service(database).revoke(name)) {
+      if (service(database).revoke(name, Caller.CLI)) {
         System.out.println("revoked " + name);
         return 0;
       }

@@ -1,6 +1,10 @@
 package dev.switchboard.http;
 
-/** The admin API outside the SCIM base: {@code /admin/imports}, {@code /admin/exports}. */
+/**
+ * The admin API outside the SCIM base ({@code /admin/imports}, {@code /admin/exports}, {@code
+ * /admin/oauth-clients}, {@code /admin/config-changes}, the console's reads): every path under
+ * {@code /admin/} needs the admin scope ({@link TokenAuthFilter}).
+ */
 final class AdminApi {
   static final String PATH = "admin";
 

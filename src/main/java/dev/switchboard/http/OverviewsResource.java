@@ -63,7 +63,7 @@ public final class OverviewsResource {
     return ScimResponses.json(siteUsage.all());
   }
 
-  private static int number(String name, String value) throws BadRequestException {
+  static int number(String name, String value) throws BadRequestException {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {

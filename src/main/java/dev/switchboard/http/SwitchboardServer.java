@@ -1,5 +1,6 @@
 package dev.switchboard.http;
 
+import dev.switchboard.http.errors.OAuthErrorMapper;
 import dev.switchboard.http.errors.ScimExceptionMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
@@ -77,7 +78,8 @@ public final class SwitchboardServer implements AutoCloseable {
     String host = settings.host();
     int port = settings.port();
     SchemaRegistry schemas = SchemaRegistry.load();
-    Provisioning provisioning = new Provisioning(database, schemas, clock);
+    Provisioning provisioning =
+        new Provisioning(database, schemas, clock, settings.oauthTokenLifetime());
     ServerMetrics metrics = new ServerMetrics(database, provisioning.seatPools());
     ResourceConfig config =
         new ResourceConfig()
@@ -106,11 +108,15 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new HealthResource(database))
             .register(new MetricsResource(metrics))
             .register(new RequestObserver(metrics))
+            .register(new OAuthTokenResource(provisioning.clientCredentials()))
+            .register(new OAuthClientsResource(provisioning.oauthClients()))
+            .register(new ConfigChangesResource(provisioning.configChanges()))
             .register(CanonicalPathFilter.class)
-            .register(new TokenAuthFilter(provisioning.tokens()))
+            .register(new TokenAuthFilter(provisioning.authenticator()))
             .register(PayloadLimitFilter.class)
             .register(MissingContentTypeFilter.class)
             .register(ScimExceptionMapper.class)
+            .register(OAuthErrorMapper.class)
             .register(WebApplicationExceptionMapper.class)
             .register(UnexpectedExceptionMapper.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -1,8 +1,8 @@
 package dev.switchboard.http;
 
+import dev.switchboard.provisioning.Authenticator;
 import dev.switchboard.provisioning.Caller;
 import dev.switchboard.provisioning.Scope;
-import dev.switchboard.provisioning.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,8 +17,9 @@ import java.util.Set;
  * Every route under {@code /scim/v2} and {@code /admin/}, and {@code /metrics}, needs a token (but
  * the console's own static files, see {@link ConsoleResource}): none or an unknown one → 401 with
  * {@code WWW-Authenticate: Bearer}; a known token outside its scope → 403. Accepts {@code Bearer
- * <token>} and Okta's raw {@code <token>}. Runs before routing, so unknown paths reveal nothing to
- * a caller without a token.
+ * <token>} and Okta's raw {@code <token>}, where the token is an API token or an OAuth access token
+ * from {@link OAuthTokenResource} (which itself needs none). Runs before routing, so unknown paths
+ * reveal nothing to a caller without a token.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -35,9 +36,9 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
           "Schemas",
           ".search");
 
-  private final TokenService tokens;
+  private final Authenticator tokens;
 
-  public TokenAuthFilter(TokenService tokens) {
+  public TokenAuthFilter(Authenticator tokens) {
     this.tokens = tokens;
   }
 

@@ -21,10 +21,13 @@ import org.jdbi.v3.core.Handle;
 /**
  * The shape every admin catalogue resource shares (templates, sites, calling packages, numbers): a
  * body made canonical and checked, stored with its columns; PUT and PATCH end in the same save.
- * Subclasses say how to check, insert and update; then licensing is told.
+ * Subclasses say how to check, insert and update; then licensing is told. Every write is recorded
+ * in the configuration change log, in the write's transaction.
  */
 abstract class CatalogueService extends StoredResourceService<AdminRow> {
   protected final ContactCenterLicensing licensing;
+  private final ConfigChangeLog changes;
+  private final ConfigResourceType type;
 
   CatalogueService(
       Database database,
@@ -35,6 +38,10 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       ContactCenterLicensing licensing) {
     super(database, kind, table, conformer, clock);
     this.licensing = licensing;
+    this.changes = new ConfigChangeLog(clock);
+    this.type =
+        ConfigResourceType.ofResourceType(kind.name())
+            .orElseThrow(() -> new IllegalArgumentException(kind.name() + " is no configuration"));
   }
 
   /** The conformed body with defaults filled and values checked (no store access). */
@@ -87,7 +94,9 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       throws ScimException {
     String id = UUID.randomUUID().toString();
     save(handle, id, null, body, caller);
-    return find(handle, id);
+    AdminRow created = find(handle, id);
+    record(handle, caller, ConfigAction.CREATED, null, created);
+    return created;
   }
 
   /** A replace's transaction, given the canonical body; returns the stored row. */
@@ -96,8 +105,11 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
       throws ScimException {
     AdminRow current = find(handle, id);
     Preconditions.requireMatch(ifMatch, current.version());
+    ObjectNode before = snapshot(handle, current);
     save(handle, id, current, body, caller);
-    return find(handle, id);
+    AdminRow replaced = find(handle, id);
+    record(handle, caller, ConfigAction.REPLACED, before, replaced);
+    return replaced;
   }
 
   /** A patch's transaction; returns the stored row. */
@@ -109,7 +121,41 @@ abstract class CatalogueService extends StoredResourceService<AdminRow> {
     ObjectNode before = Representation.parseBody(current.body());
     renderComputed(handle, current, before);
     ObjectNode body = canonical(patcher.apply(kind, before, operations));
+    ObjectNode snapshot = snapshot(handle, current);
     save(handle, id, current, body, caller);
-    return find(handle, id);
+    AdminRow patched = find(handle, id);
+    record(handle, caller, ConfigAction.MODIFIED, snapshot, patched);
+    return patched;
+  }
+
+  @Override
+  protected void deleting(Handle handle, AdminRow row, Caller caller) {
+    ObjectNode before = snapshot(handle, row);
+    changes.record(
+        handle,
+        caller,
+        new ConfigChangeLog.Change(
+            type, row.id(), name(before), ConfigAction.DELETED, before, null));
+  }
+
+  /** The name a change log shows for a resource; the catalogue's resources have a {@code name}. */
+  protected String name(ObjectNode body) {
+    return body.path("name").asText(null);
+  }
+
+  private void record(
+      Handle handle, Caller caller, ConfigAction action, ObjectNode before, AdminRow row) {
+    ObjectNode after = snapshot(handle, row);
+    changes.record(
+        handle,
+        caller,
+        new ConfigChangeLog.Change(type, row.id(), name(after), action, before, after));
+  }
+
+  /** The resource as an admin configured it: its stored body and computed columns (isDefault). */
+  private ObjectNode snapshot(Handle handle, AdminRow row) {
+    ObjectNode body = Representation.parseBody(row.body());
+    renderComputed(handle, row, body);
+    return body;
   }
 }

@@ -118,6 +118,11 @@ public final class PhoneNumberService extends CatalogueService {
   }
 
   @Override
+  protected String name(ObjectNode body) {
+    return body.path("number").asText(null);
+  }
+
+  @Override
   protected String conflictDetail() {
     return "that number is already in the inventory";
   }

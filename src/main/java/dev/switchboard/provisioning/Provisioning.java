@@ -25,8 +25,16 @@ public final class Provisioning implements AutoCloseable {
   private final CsvImports imports;
   private final dev.switchboard.scim.ResourceKind usersKind;
   private final Clock clock;
+  private final OAuthClientService oauthClients;
+  private final AccessTokens accessTokens;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
+    this(database, schemas, clock, TokenLifetime.DEFAULT);
+  }
+
+  /** As above, issuing OAuth access tokens that live {@code tokenLifetime}. */
+  public Provisioning(
+      Database database, SchemaRegistry schemas, Clock clock, TokenLifetime tokenLifetime) {
     ResourceConformer conformer = new ResourceConformer();
     AuditTrail audit = new AuditTrail(clock);
     ContactCenterLicensing licensing =
@@ -40,7 +48,9 @@ public final class Provisioning implements AutoCloseable {
     this.licenseTemplates =
         new LicenseTemplateService(
             database, schemas.licenseTemplates(), conformer, clock, licensing, audit);
-    this.seatPools = new SeatPoolService(database, schemas.seatPools(), conformer, licensing);
+    this.seatPools =
+        new SeatPoolService(
+            database, schemas.seatPools(), conformer, licensing, new ConfigChangeLog(clock));
     this.auditEvents = new AuditEventService(database, schemas.auditEvents(), conformer, clock);
     this.tokens = new TokenService(database, clock);
     this.sites = new SiteService(database, schemas.sites(), conformer, clock, licensing);
@@ -49,6 +59,8 @@ public final class Provisioning implements AutoCloseable {
     this.phoneNumbers =
         new PhoneNumberService(database, schemas.phoneNumbers(), conformer, clock, licensing);
     this.imports = new CsvImports(database, users, clock);
+    this.oauthClients = new OAuthClientService(database, clock);
+    this.accessTokens = new AccessTokens(database, clock, tokenLifetime);
   }
 
   /** CSV imports of users' direct values; close it (with {@link #close}) to stop the worker. */
@@ -123,6 +135,24 @@ public final class Provisioning implements AutoCloseable {
 
   public TokenService tokens() {
     return tokens;
+  }
+
+  public OAuthClientService oauthClients() {
+    return oauthClients;
+  }
+
+  /** {@code POST /oauth/token}. */
+  public ClientCredentialsGrant clientCredentials() {
+    return new ClientCredentialsGrant(oauthClients, accessTokens);
+  }
+
+  /** Bearer credentials: OAuth access tokens and API tokens. */
+  public Authenticator authenticator() {
+    return new Authenticator(accessTokens, tokens);
+  }
+
+  public ConfigChanges configChanges() {
+    return new ConfigChanges(database);
   }
 
   /** {@code /Bulk} over every resource type (admin ones need the admin scope per operation). */

@@ -39,18 +39,21 @@ public final class SeatPoolService implements ResourceService {
   private final PatchApplier patcher;
   private final ResourceFilterEvaluator evaluator;
   private final ContactCenterLicensing licensing;
+  private final ConfigChangeLog changes;
 
   SeatPoolService(
       Database database,
       ResourceKind kind,
       ResourceConformer conformer,
-      ContactCenterLicensing licensing) {
+      ContactCenterLicensing licensing,
+      ConfigChangeLog changes) {
     this.database = database;
     this.kind = kind;
     this.conformer = conformer;
     this.patcher = new PatchApplier(conformer);
     this.evaluator = new ResourceFilterEvaluator(kind);
     this.licensing = licensing;
+    this.changes = changes;
   }
 
   @Override
@@ -107,7 +110,8 @@ public final class SeatPoolService implements ResourceService {
         handle -> {
           SeatPoolRow current = find(handle, id);
           Preconditions.requireMatch(ifMatch, current.version());
-          return setCapacity(handle, current, body, projection, location, caller);
+          return setCapacity(
+              handle, current, body, ConfigAction.REPLACED, projection, location, caller);
         });
   }
 
@@ -126,7 +130,8 @@ public final class SeatPoolService implements ResourceService {
           SeatPoolRow current = find(handle, id);
           Preconditions.requireMatch(ifMatch, current.version());
           ObjectNode body = patcher.apply(kind, capacityBody(current), operations);
-          return setCapacity(handle, current, body, projection, location, caller);
+          return setCapacity(
+              handle, current, body, ConfigAction.MODIFIED, projection, location, caller);
         });
   }
 
@@ -146,6 +151,7 @@ public final class SeatPoolService implements ResourceService {
       Handle handle,
       SeatPoolRow current,
       ObjectNode body,
+      ConfigAction action,
       Projection projection,
       ResourceLocation location,
       Caller caller)
@@ -165,6 +171,16 @@ public final class SeatPoolService implements ResourceService {
       }
       licensing.serve(handle, Set.of(SeatPoolId.parse(current.id()).orElseThrow()), caller);
       licensing.servePhone(handle, caller);
+      changes.record(
+          handle,
+          caller,
+          new ConfigChangeLog.Change(
+              ConfigResourceType.SEAT_POOL,
+              current.id(),
+              current.id(),
+              action,
+              capacityOf(current.capacity()),
+              capacityOf(capacity)));
     }
     return view(handle, find(handle, current.id()), projection, location);
   }
@@ -210,6 +226,15 @@ public final class SeatPoolService implements ResourceService {
     return pool.tier()
         .map(tier -> users.pendingCount(tier.wireName()))
         .orElseGet(users::phoneSeatPendingCount);
+  }
+
+  /** A pool as its change log shows it: only what an admin sets. */
+  private static ObjectNode capacityOf(Long capacity) {
+    ObjectNode pool = JsonUtils.getJsonNodeFactory().objectNode();
+    if (capacity != null) {
+      pool.put("capacity", capacity);
+    }
+    return pool;
   }
 
   private ObjectNode capacityBody(SeatPoolRow row) {

@@ -98,9 +98,13 @@ abstract class StoredResourceService<R extends StoredRow> implements ResourceSer
     R current = find(handle, id);
     Preconditions.requireMatch(ifMatch, current.version());
     Runnable afterwards = prepareDelete(handle, current, caller);
+    deleting(handle, current, caller);
     deleteRow(handle, id);
     afterwards.run();
   }
+
+  /** Told, in a delete's transaction, that {@code row} goes now (the catalogue records it). */
+  protected void deleting(Handle handle, R row, Caller caller) {}
 
   /**
    * Work a delete does in its transaction before the row goes (release what it holds); returns the

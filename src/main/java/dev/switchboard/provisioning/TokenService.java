@@ -1,40 +1,40 @@
 package dev.switchboard.provisioning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.TokenDao;
 import dev.switchboard.store.TokenRow;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
- * API tokens: made here with 256 random bits, stored only as SHA-256 (a slow hash buys nothing for
- * secrets this long), shown once. Thread-safe.
+ * API tokens: made here with 256 random bits, stored only as SHA-256 (see {@link Secrets} for why
+ * that hash), shown once. Every change is recorded in the configuration change log, never with the
+ * token or its hash. Thread-safe.
  */
 public final class TokenService {
-  private static final SecureRandom random = new SecureRandom();
   private final Database database;
   private final Clock clock;
+  private final ConfigChangeLog changes;
 
   public TokenService(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
+    this.changes = new ConfigChangeLog(clock);
   }
 
   /** A token as listed: never its secret. */
   public record TokenInfo(String name, Scope scope, long created) {}
 
-  /** Creates a token and returns its secret, which is not kept anywhere. */
-  public String create(String name, Scope scope) {
+  /** Creates a token for {@code actor} and returns its secret, which is not kept anywhere. */
+  public String create(String name, Scope scope, Caller actor) {
     requireName(name);
-    String token = "sb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+    String token = Secrets.generate("sb_");
     database.write(
         handle -> {
           TokenDao tokens = Daos.attach(handle, TokenDao.class);
@@ -42,19 +42,32 @@ public final class TokenService {
             throw new IllegalArgumentException(
                 "a token named '" + name + "' exists; revoke it first");
           }
-          tokens.insert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
+          TokenRow row = new TokenRow(name, scope.wireName(), Secrets.hash(token), clock.millis());
+          tokens.insert(row);
+          record(handle, actor, ConfigAction.CREATED, null, row);
           return null;
         });
     return token;
   }
 
-  /** Registers a token given from outside (the environment) under {@code name}. */
+  /**
+   * Registers a token given from outside (the environment) under {@code name}; recorded only when
+   * it is new or differs from the one registered before.
+   */
   public void register(String name, Scope scope, String token) {
     requireName(name);
     database.write(
         handle -> {
-          Daos.attach(handle, TokenDao.class)
-              .upsert(new TokenRow(name, scope.wireName(), hash(token), clock.millis()));
+          TokenDao tokens = Daos.attach(handle, TokenDao.class);
+          Optional<TokenRow> before = tokens.byName(name);
+          TokenRow row = new TokenRow(name, scope.wireName(), Secrets.hash(token), clock.millis());
+          tokens.upsert(row);
+          if (before.isEmpty()) {
+            record(handle, Caller.ENVIRONMENT, ConfigAction.CREATED, null, row);
+          } else {
+            TokenRow after = tokens.byName(name).orElseThrow();
+            record(handle, Caller.ENVIRONMENT, ConfigAction.REPLACED, before.get(), after);
+          }
           return null;
         });
   }
@@ -64,7 +77,7 @@ public final class TokenService {
       return Optional.empty();
     }
     return database
-        .read(handle -> TokenDao.byHash(handle, hash(token.trim())))
+        .read(handle -> TokenDao.byHash(handle, Secrets.hash(token.trim())))
         .map(row -> new Caller(row.name(), Scope.parse(row.scope())));
   }
 
@@ -74,28 +87,49 @@ public final class TokenService {
         .toList();
   }
 
-  public boolean revoke(String name) {
-    return database.write(handle -> Daos.attach(handle, TokenDao.class).delete(name)) > 0;
+  /** Revokes the token named {@code name}; false when there is none. */
+  public boolean revoke(String name, Caller actor) {
+    return database.write(
+        handle -> {
+          TokenDao tokens = Daos.attach(handle, TokenDao.class);
+          Optional<TokenRow> before = tokens.byName(name);
+          if (before.isEmpty()) {
+            return false;
+          }
+          tokens.delete(name);
+          record(handle, actor, ConfigAction.DELETED, before.get(), null);
+          return true;
+        });
+  }
+
+  private void record(
+      Handle handle, Caller actor, ConfigAction action, TokenRow before, TokenRow after) {
+    String name = (after == null ? before : after).name();
+    changes.record(
+        handle,
+        actor,
+        new ConfigChangeLog.Change(
+            ConfigResourceType.API_TOKEN, name, name, action, shown(before), shown(after)));
+  }
+
+  /**
+   * A token as the change log shows it: name, scope and when its value was set (so a re-keyed token
+   * shows as changed), never the token or its hash.
+   */
+  private static ObjectNode shown(TokenRow row) {
+    if (row == null) {
+      return null;
+    }
+    ObjectNode token = JsonUtils.getJsonNodeFactory().objectNode();
+    token.put("name", row.name());
+    token.put("scope", row.scope());
+    token.put("created", Instant.ofEpochMilli(row.created()).toString());
+    return token;
   }
 
   private static void requireName(String name) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("a token needs a name of 1 to 200 characters");
-    }
-  }
-
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return bytes;
-  }
-
-  static String hash(String token) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

@@ -17,11 +17,16 @@ public interface TokenDao {
           + " VALUES (:name, :scope, :tokenHash, :created)")
   void insert(@BindMethods TokenRow row);
 
-  /** Registers or re-keys a token by name (for tokens given in the environment at start). */
+  /**
+   * Registers or re-keys a token by name (for tokens given in the environment at start); {@code
+   * created} becomes the time of a new token value and stays for the same one.
+   */
   @SqlUpdate(
       "INSERT INTO api_tokens (name, scope, token_hash, created)"
           + " VALUES (:name, :scope, :tokenHash, :created) ON CONFLICT (name) DO UPDATE"
-          + " SET scope = excluded.scope, token_hash = excluded.token_hash")
+          + " SET scope = excluded.scope, token_hash = excluded.token_hash,"
+          + " created = CASE WHEN api_tokens.token_hash = excluded.token_hash"
+          + " THEN api_tokens.created ELSE excluded.created END")
   void upsert(@BindMethods TokenRow row);
 
   /** The token with this hash: read on every request, so on the fluent API (see UserDao.find). */

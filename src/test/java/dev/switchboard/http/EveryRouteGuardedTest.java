@@ -17,14 +17,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Finds every JAX-RS resource class of the server and sends each of its routes a request without a
- * token and one with the idp token: all but {@code /healthz} and the console's static files answer
- * 401 without one; the admin routes (everything but what api.md gives the idp scope) answer 403 to
- * the idp token. A new resource is checked without anyone remembering to add it here.
+ * token and one with the idp token: all but {@code /healthz}, the console's static files and the
+ * OAuth token endpoint answer 401 without one; the admin routes (everything but what api.md gives
+ * the idp scope) answer 403 to the idp token. A new resource is checked without anyone remembering
+ * to add it here.
  */
 class EveryRouteGuardedTest {
   /** Health, and the console's page and static files (they hold no data). */
   private static final Set<String> OPEN =
       Set.of("/healthz", "/admin", "/admin/assets/route-check.js");
+
+  /**
+   * RFC 6749 §4.4: the token endpoint takes no bearer token; the client authenticates with its
+   * secret, so it answers an OAuth error of its own, never the bearer challenge.
+   */
+  private static final String TOKEN_ENDPOINT = "/oauth/token";
 
   /** api.md "Scopes": what an IdP may reach. */
   private static final List<String> IDP =
@@ -46,7 +53,12 @@ class EveryRouteGuardedTest {
     assertTrue(routes.size() > 40, "found " + routes.size() + " routes: " + routes);
     List<String> wrong = new ArrayList<>();
     try (TestServer server = TestServer.start()) {
+      assertTrue(routes.contains(new Route("POST", TOKEN_ENDPOINT)), routes.toString());
       for (Route route : routes) {
+        if (route.path().equals(TOKEN_ENDPOINT)) {
+          checkTokenEndpoint(server, route, wrong);
+          continue;
+        }
         boolean open = OPEN.contains(route.path());
         int anonymous = send(server, route, null);
         if (!open && anonymous != 401) {
@@ -63,6 +75,23 @@ class EveryRouteGuardedTest {
       }
     }
     assertEquals(List.of(), wrong);
+  }
+
+  private static void checkTokenEndpoint(TestServer server, Route route, List<String> wrong) {
+    for (String authorization : new String[] {null, "Bearer " + TestServer.IDP_TOKEN}) {
+      TestServer.Reply reply =
+          server.sendRoot(
+              route.method(),
+              route.path(),
+              "grant_type=client_credentials".getBytes(),
+              "application/x-www-form-urlencoded",
+              authorization);
+      if (reply.body() == null
+          || !reply.body().has("error")
+          || "Bearer realm=\"switchboard\"".equals(reply.header("WWW-Authenticate"))) {
+        wrong.add(route + " with " + authorization + ": " + reply.raw().body());
+      }
+    }
   }
 
   private static int send(TestServer server, Route route, String authorization) {
