@@ -40,6 +40,7 @@ public final class SwitchboardServer implements AutoCloseable {
   public static final String CONSOLE_DIR_VARIABLE = "SWITCHBOARD_CONSOLE_DIR";
 
   private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+  private static final long MAX_PAYLOAD_REMAINDER_TO_SKIP = 64L * 1024 * 1024;
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
   private final HttpServer http;
   private final URI scimBase;
@@ -120,8 +121,9 @@ public final class SwitchboardServer implements AutoCloseable {
     // Some clients send a body with DELETE; answer it rather than Grizzly's bare 400.
     http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     // After an early 413, read past the rest of the body so the client gets to see the answer.
-    http.getServerConfiguration().setMaxPayloadRemainderToSkip(64L * 1024 * 1024);
+    http.getServerConfiguration().setMaxPayloadRemainderToSkip(MAX_PAYLOAD_REMAINDER_TO_SKIP);
     for (NetworkListener listener : http.getListeners()) {
+      listener.registerAddOn(new ScimCodecAddOn(MAX_PAYLOAD_REMAINDER_TO_SKIP));
       listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
       // A filter OR-ing a few hundred ids is a long request line; 8 KiB (Grizzly's) is too short.
       listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
