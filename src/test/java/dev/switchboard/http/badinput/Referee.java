@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +53,7 @@ final class Referee {
     statuses.merge(answer.status(), 1, Integer::sum);
     if (answer.status() >= 500) {
       serverErrors++;
+      keep(probe);
       fail("5xx for " + probe + " → " + answer.status() + " " + answer.text());
     }
     if (answer.status() >= 400) {
@@ -66,6 +71,7 @@ final class Referee {
   void assertStoreUnchanged(Object request) {
     Map<String, List<String>> now = server.snapshot();
     if (!now.equals(store)) {
+      keep(request);
       StringBuilder changed = new StringBuilder();
       store.forEach(
           (table, rows) -> {
@@ -73,7 +79,7 @@ final class Referee {
               changed.append("\n  ").append(table).append(": ").append(now.get(table));
             }
           });
-      fail("the store changed after " + request + changed);
+      fail("the store changed after " + request + " (all of it: target/bad-input/)" + changed);
     }
   }
 
@@ -81,6 +87,21 @@ final class Referee {
   static void report(Referee referee) {
     if (referee != null) {
       System.out.println(referee.summary());
+    }
+  }
+
+  /** Failure messages cut long requests; the whole one goes to target/bad-input/. */
+  private void keep(Object request) {
+    try {
+      Path file = Path.of("target", "bad-input", property + ".txt");
+      Files.createDirectories(file.getParent());
+      String text =
+          request instanceof Probe probe
+              ? probe.method() + " " + probe.target() + "\n" + probe.headers() + "\n" + probe.body()
+              : String.valueOf(request);
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
