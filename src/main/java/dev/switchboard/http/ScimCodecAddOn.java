@@ -56,8 +56,10 @@ final class ScimCodecAddOn implements AddOn {
                       + listenerLimitText()
                       + "; shorten the URL (a long filter can go in a POST /.search body)")
               .getBytes(StandardCharsets.UTF_8);
-      // Straight into the header list: on this path the codec skips the Content-Type field.
+      // Straight into the header list: on this path the codec skips the Content-Type field, and
+      // it closes the connection without saying so (a client would send its next request there).
       response.getHeaders().addValue("Content-Type").setString(ScimMediaType.SCIM_JSON);
+      response.getHeaders().addValue("Connection").setString("close");
       response.setContentLength(body.length);
       return HttpContent.builder(response)
           .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
