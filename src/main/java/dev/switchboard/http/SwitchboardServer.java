@@ -104,6 +104,7 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(CanonicalPathFilter.class)
             .register(new TokenAuthFilter(provisioning.tokens()))
             .register(PayloadLimitFilter.class)
+            .register(MalformedHeadersFilter.class)
             .register(MissingContentTypeFilter.class)
             .register(ScimExceptionMapper.class)
             .register(WebApplicationExceptionMapper.class)
