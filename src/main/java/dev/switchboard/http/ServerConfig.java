@@ -1,15 +1,38 @@
 package dev.switchboard.http;
 
+import java.time.Duration;
+
 /**
  * How the HTTP server listens and guards itself, as given on the command line. Immutable; each
  * {@code with…} returns a changed copy, so tests state only what they care about.
  *
  * @param host the address to listen on
  * @param port the TCP port, 0 = any free port
+ * @param idleTimeout how long a connection may send nothing (before, between or inside a request: a
+ *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
+ *     a connection or a worker for ever
  */
-public record ServerConfig(String host, int port) {
+public record ServerConfig(String host, int port, Duration idleTimeout) {
+  /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  public ServerConfig {
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout must be positive, not " + idleTimeout);
+    }
+  }
+
+  /** {@code host} and {@code port} with the default idle timeout. */
+  public ServerConfig(String host, int port) {
+    this(host, port, DEFAULT_IDLE_TIMEOUT);
+  }
+
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
   public static ServerConfig loopback(int port) {
     return new ServerConfig("127.0.0.1", port);
+  }
+
+  public ServerConfig withIdleTimeout(Duration timeout) {
+    return new ServerConfig(host, port, timeout);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.http;
 
 import dev.switchboard.http.errors.ScimExceptionMapper;
+import dev.switchboard.http.errors.StalledBodyMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.Provisioning;
@@ -108,6 +109,7 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(MissingContentTypeFilter.class)
             .register(ScimExceptionMapper.class)
             .register(WebApplicationExceptionMapper.class)
+            .register(StalledBodyMapper.class)
             .register(UnexpectedExceptionMapper.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -128,6 +130,12 @@ public final class SwitchboardServer implements AutoCloseable {
       listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
       // A filter OR-ing a few hundred ids is a long request line; 8 KiB (Grizzly's) is too short.
       listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
+      // A connection that sends nothing, or stops inside its headers, is closed by the keep-alive
+      // idle timer; a worker blocked reading a stalled body gives up after the read timeout.
+      listener.getKeepAlive().setIdleTimeoutInSeconds(wholeSeconds(settings.idleTimeout()));
+      listener
+          .getTransport()
+          .setReadTimeout(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
     try {
       http.start();
@@ -163,6 +171,10 @@ public final class SwitchboardServer implements AutoCloseable {
     sweeper.shutdownNow();
     http.shutdownNow();
     provisioning.close();
+  }
+
+  private static int wholeSeconds(Duration timeout) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
   }
 
   private static String hostForUri(String host) {
