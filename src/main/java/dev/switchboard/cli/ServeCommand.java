@@ -7,6 +7,7 @@ import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,15 @@ public final class ServeCommand implements Runnable {
               + " (env SWITCHBOARD_OAUTH_TOKEN_LIFETIME; default ${DEFAULT-VALUE})")
   TokenLifetime oauthTokenLifetime;
 
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "${env:SWITCHBOARD_IDLE_TIMEOUT:-30}",
+      description =
+          "close a connection that sends nothing for this long, also inside a request"
+              + " (env SWITCHBOARD_IDLE_TIMEOUT; default ${DEFAULT-VALUE})")
+  int idleTimeoutSeconds;
+
   @Mixin StoreOption store;
 
   /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
@@ -77,7 +87,11 @@ public final class ServeCommand implements Runnable {
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
     SwitchboardServer server =
-        SwitchboardServer.start(new ServerConfig(host, port, oauthTokenLifetime), database);
+        SwitchboardServer.start(
+            new ServerConfig(host, port)
+                .withOAuthTokenLifetime(oauthTokenLifetime)
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)),
+            database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

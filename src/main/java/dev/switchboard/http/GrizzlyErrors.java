@@ -31,7 +31,7 @@ final class GrizzlyErrors implements ErrorPageGenerator {
                 + (reasonPhrase == null ? "bad request" : reasonPhrase));
   }
 
-  private static String json(int status, String detail) {
+  static String json(int status, String detail) {
     return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\""
         + status
         + "\",\"detail\":\""

@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import dev.switchboard.http.errors.OAuthErrorMapper;
 import dev.switchboard.http.errors.ScimExceptionMapper;
+import dev.switchboard.http.errors.StalledBodyMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.Provisioning;
@@ -41,6 +42,7 @@ public final class SwitchboardServer implements AutoCloseable {
   public static final String CONSOLE_DIR_VARIABLE = "SWITCHBOARD_CONSOLE_DIR";
 
   private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+  private static final long MAX_PAYLOAD_REMAINDER_TO_SKIP = 64L * 1024 * 1024;
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
   private final HttpServer http;
   private final URI scimBase;
@@ -114,10 +116,12 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(CanonicalPathFilter.class)
             .register(new TokenAuthFilter(provisioning.authenticator()))
             .register(PayloadLimitFilter.class)
+            .register(MalformedHeadersFilter.class)
             .register(MissingContentTypeFilter.class)
             .register(ScimExceptionMapper.class)
             .register(OAuthErrorMapper.class)
             .register(WebApplicationExceptionMapper.class)
+            .register(StalledBodyMapper.class)
             .register(UnexpectedExceptionMapper.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -132,11 +136,18 @@ public final class SwitchboardServer implements AutoCloseable {
     // Some clients send a body with DELETE; answer it rather than Grizzly's bare 400.
     http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     // After an early 413, read past the rest of the body so the client gets to see the answer.
-    http.getServerConfiguration().setMaxPayloadRemainderToSkip(64L * 1024 * 1024);
+    http.getServerConfiguration().setMaxPayloadRemainderToSkip(MAX_PAYLOAD_REMAINDER_TO_SKIP);
     for (NetworkListener listener : http.getListeners()) {
+      listener.registerAddOn(new ScimCodecAddOn(MAX_PAYLOAD_REMAINDER_TO_SKIP));
       listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
       // A filter OR-ing a few hundred ids is a long request line; 8 KiB (Grizzly's) is too short.
       listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
+      // A connection that sends nothing, or stops inside its headers, is closed by the keep-alive
+      // idle timer; a worker blocked reading a stalled body gives up after the read timeout.
+      listener.getKeepAlive().setIdleTimeoutInSeconds(wholeSeconds(settings.idleTimeout()));
+      listener
+          .getTransport()
+          .setReadTimeout(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
     try {
       http.start();
@@ -173,6 +184,10 @@ public final class SwitchboardServer implements AutoCloseable {
     http.shutdownNow();
     provisioning.close();
     metrics.close();
+  }
+
+  private static int wholeSeconds(Duration timeout) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
   }
 
   private static String hostForUri(String host) {

@@ -9,12 +9,28 @@ import dev.switchboard.scim.quirks.UnquotedFilterValues;
  * literals coerced to each attribute's schema type. Stateless and thread-safe.
  */
 public final class FilterParser {
+  /**
+   * The longest filter read, in characters: a filter longer than this is a mistake or an attack.
+   */
+  public static final int MAX_LENGTH = 10_000;
+
+  /** The deepest nesting of parentheses and brackets read (the SDK's parser recurses on each). */
+  public static final int MAX_DEPTH = 50;
+
   private FilterParser() {}
 
   /** Parses {@code text} for resources of {@code kind}; a 400 invalidFilter for anything wrong. */
   public static Filter parse(ResourceKind kind, String text) throws BadRequestException {
     if (text == null || text.isBlank()) {
       throw BadRequestException.invalidFilter("The filter is empty");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw BadRequestException.invalidFilter(
+          "The filter is "
+              + text.length()
+              + " characters long; the limit is "
+              + MAX_LENGTH
+              + ". Split the query, or filter on fewer values at a time");
     }
     requireBalanced(text);
     Filter parsed;
@@ -27,10 +43,14 @@ public final class FilterParser {
     return new FilterTypeCoercion(kind).coerce(parsed);
   }
 
-  /** The SDK's parser lets an unclosed {@code [} or {@code (} pass; we do not guess. */
+  /**
+   * The SDK's parser lets an unclosed {@code [} or {@code (} pass; we do not guess. Nesting deeper
+   * than {@link #MAX_DEPTH} is refused here too, before the parser recurses into it.
+   */
   private static void requireBalanced(String text) throws BadRequestException {
     int parentheses = 0;
     int brackets = 0;
+    int depth = 0;
     boolean quoted = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -52,6 +72,13 @@ public final class FilterParser {
       }
       if (parentheses < 0 || brackets < 0) {
         break;
+      }
+      depth = Math.max(depth, parentheses + brackets);
+      if (depth > MAX_DEPTH) {
+        throw BadRequestException.invalidFilter(
+            "The filter nests parentheses and brackets more than "
+                + MAX_DEPTH
+                + " deep; flatten it");
       }
     }
     if (quoted || parentheses != 0 || brackets != 0) {

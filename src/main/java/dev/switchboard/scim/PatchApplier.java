@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.switchboard.scim.quirks.EmptyArrayOnSingleValue;
 import dev.switchboard.scim.quirks.ValuePathUpsert;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class PatchApplier {
       throws BadRequestException {
     ObjectNode working = body.deepCopy();
     for (PatchOperation operation : operations) {
+      EmptyArrayOnSingleValue.refuse(kind, operation);
       try {
         ValuePathUpsert.apply(operation, working);
       } catch (BadRequestException e) {
