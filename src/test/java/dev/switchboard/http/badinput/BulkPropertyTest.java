@@ -8,39 +8,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * {@code /Bulk} requests in which no operation can succeed: the request is refused, or it answers
  * 200 with every operation a 4xx SCIM error; either way nothing changes.
  */
-class BulkPropertyTest {
-  private static SeededServer server;
-  private Referee referee;
-
-  @BeforeContainer
-  static void start() {
-    server = SeededServer.start();
-  }
-
-  @AfterContainer
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeProperty
-  void freshCount() {
-    referee = null;
-  }
-
-  @AfterProperty
-  void report() {
-    Referee.report(referee);
-  }
-
+class BulkPropertyTest extends SeededProperties {
   @Property(
       tries = BadInput.TRIES_PER_PROPERTY / 2,
       seed = BadInput.SEED,
@@ -59,12 +32,5 @@ class BulkPropertyTest {
   @Provide
   Arbitrary<Probe> bulks() {
     return BulkBodies.requests(server.ids());
-  }
-
-  private Referee referee(String property) {
-    if (referee == null) {
-      referee = new Referee(getClass().getSimpleName() + "." + property, server);
-    }
-    return referee;
   }
 }

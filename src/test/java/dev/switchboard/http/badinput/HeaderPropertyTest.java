@@ -5,40 +5,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Odd headers: a token that is not ours, a body that is not JSON, a stale {@code If-Match} stop a
  * write with a 4xx SCIM error; odd Accept, media-type parameters, {@code If-None-Match} and unknown
  * headers never cause a 5xx. Nothing changes the store.
  */
-class HeaderPropertyTest {
-  private static SeededServer server;
-  private Referee referee;
-
-  @BeforeContainer
-  static void start() {
-    server = SeededServer.start();
-  }
-
-  @AfterContainer
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeProperty
-  void freshCount() {
-    referee = null;
-  }
-
-  @AfterProperty
-  void report() {
-    Referee.report(referee);
-  }
-
+class HeaderPropertyTest extends SeededProperties {
   @Property(
       tries = BadInput.TRIES_PER_PROPERTY / 2,
       seed = BadInput.SEED,
@@ -63,12 +36,5 @@ class HeaderPropertyTest {
   @Provide
   Arbitrary<Probe> oddRequests() {
     return OddHeaders.oddRequests(server.ids());
-  }
-
-  private Referee referee(String property) {
-    if (referee == null) {
-      referee = new Referee(getClass().getSimpleName() + "." + property, server);
-    }
-    return referee;
   }
 }

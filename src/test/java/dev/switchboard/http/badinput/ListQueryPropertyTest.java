@@ -5,46 +5,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Lists and searches with odd filters and paging, sorting and projection parameters on every
  * endpoint: never a 5xx, errors as SCIM errors, and reads change nothing.
  */
-class ListQueryPropertyTest {
-  private static SeededServer server;
-  private Referee referee;
-
-  @BeforeContainer
-  static void start() {
-    server = SeededServer.start();
-  }
-
-  @AfterContainer
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeProperty
-  void freshCount() {
-    referee = null;
-  }
-
-  @AfterProperty
-  void report() {
-    Referee.report(referee);
-  }
-
-  private Referee referee(String property) {
-    if (referee == null) {
-      referee = new Referee(getClass().getSimpleName() + "." + property, server);
-    }
-    return referee;
-  }
-
+class ListQueryPropertyTest extends SeededProperties {
   @Property(
       tries = BadInput.TRIES_PER_PROPERTY,
       seed = BadInput.SEED,
