@@ -36,11 +36,15 @@ public final class TestServer implements AutoCloseable {
   }
 
   private TestServer(Database database, Clock clock) {
+    this(database, clock, ServerConfig.loopback(0));
+  }
+
+  private TestServer(Database database, Clock clock, ServerConfig config) {
     this.database = database;
     TokenService tokens = new TokenService(database, Clock.systemUTC());
     tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
     tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
-    this.server = SwitchboardServer.start(ServerConfig.loopback(0), database, clock);
+    this.server = SwitchboardServer.start(config, database, clock);
   }
 
   public static TestServer start() {
@@ -52,6 +56,19 @@ public final class TestServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("switchboard-test");
       return new TestServer(Database.openSqlite(dir.resolve("switchboard.db")), clock);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts as {@code config} says (give port 0) on {@code clock}. With TLS, {@link #base} is https
+   * and this class's own client does not trust it: send with one that does.
+   */
+  public static TestServer startWith(ServerConfig config, Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("switchboard-test");
+      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db")), clock, config);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
