@@ -39,6 +39,7 @@ public final class ServeCommand implements Runnable {
 
   @Option(
       names = "--tls-cert",
+      paramLabel = "FILE",
       defaultValue = "${env:SWITCHBOARD_TLS_CERT}",
       description =
           "PEM certificate chain, server's certificate first; with --tls-key serves HTTPS only"
@@ -47,6 +48,7 @@ public final class ServeCommand implements Runnable {
 
   @Option(
       names = "--tls-key",
+      paramLabel = "FILE",
       defaultValue = "${env:SWITCHBOARD_TLS_KEY}",
       description =
           "PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted) for --tls-cert"
@@ -55,6 +57,7 @@ public final class ServeCommand implements Runnable {
 
   @Option(
       names = "--rate-limit-idp",
+      paramLabel = "N",
       defaultValue = "${env:SWITCHBOARD_RATE_LIMIT_IDP:-0}",
       description =
           "requests per second each idp token may send, 0 = no limit; below 25 slows Entra ID"
@@ -63,6 +66,7 @@ public final class ServeCommand implements Runnable {
 
   @Option(
       names = "--rate-limit-admin",
+      paramLabel = "N",
       defaultValue = "${env:SWITCHBOARD_RATE_LIMIT_ADMIN:-0}",
       description =
           "requests per second each admin token may send, 0 = no limit"

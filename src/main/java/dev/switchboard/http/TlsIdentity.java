@@ -3,7 +3,9 @@ package dev.switchboard.http;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -133,8 +135,12 @@ public final class TlsIdentity {
   }
 
   private static IllegalArgumentException unreadable(String what, Path file, Exception cause) {
+    String reason =
+        cause instanceof NoSuchFileException
+            ? "no such file"
+            : cause instanceof AccessDeniedException ? "permission denied" : cause.getMessage();
     return new IllegalArgumentException(
-        "cannot read the TLS " + what + " file " + file + ": " + cause.getMessage(), cause);
+        "cannot read the TLS " + what + " file " + file + ": " + reason, cause);
   }
 
   /** Signs with the key and verifies with the certificate: works for every key type alike. */

@@ -128,7 +128,9 @@ class TlsTest {
     assertMessageNames(
         certificate, "holds no private key", () -> TlsIdentity.readPem(certificate, certificate));
     assertMessageNames(
-        missing, "cannot read the TLS certificate file", () -> TlsIdentity.readPem(missing, key));
+        missing,
+        "cannot read the TLS certificate file " + missing + ": no such file",
+        () -> TlsIdentity.readPem(missing, key));
     assertMessageNames(
         missing, "cannot read the TLS key file", () -> TlsIdentity.readPem(certificate, missing));
     assertMessageNames(
