@@ -1,18 +1,25 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.http.RateLimits;
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
+import dev.switchboard.http.TlsIdentity;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Serves the SCIM API until stopped (the default command). */
 @Command(
@@ -67,7 +74,45 @@ public final class ServeCommand implements Runnable {
               + " (env SWITCHBOARD_IDLE_TIMEOUT; default ${DEFAULT-VALUE})")
   int idleTimeoutSeconds;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      defaultValue = "${env:SWITCHBOARD_TLS_CERT}",
+      description =
+          "PEM certificate chain, server's certificate first; with --tls-key serves HTTPS only"
+              + " (env SWITCHBOARD_TLS_CERT)")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      defaultValue = "${env:SWITCHBOARD_TLS_KEY}",
+      description =
+          "PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted) for --tls-cert"
+              + " (env SWITCHBOARD_TLS_KEY)")
+  Path tlsKey;
+
+  @Option(
+      names = "--rate-limit-idp",
+      paramLabel = "N",
+      defaultValue = "${env:SWITCHBOARD_RATE_LIMIT_IDP:-0}",
+      description =
+          "requests per second each idp token may send, 0 = no limit; below 25 slows Entra ID"
+              + " (env SWITCHBOARD_RATE_LIMIT_IDP; default ${DEFAULT-VALUE})")
+  int rateLimitIdp;
+
+  @Option(
+      names = "--rate-limit-admin",
+      paramLabel = "N",
+      defaultValue = "${env:SWITCHBOARD_RATE_LIMIT_ADMIN:-0}",
+      description =
+          "requests per second each admin token may send, 0 = no limit"
+              + " (env SWITCHBOARD_RATE_LIMIT_ADMIN; default ${DEFAULT-VALUE})")
+  int rateLimitAdmin;
+
   @Mixin StoreOption store;
+
+  @Spec CommandSpec spec;
 
   /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
   static final class TokenLifetimeConverter implements CommandLine.ITypeConverter<TokenLifetime> {
@@ -83,15 +128,11 @@ public final class ServeCommand implements Runnable {
 
   @Override
   public void run() {
+    ServerConfig settings = settings();
     logFormat.install();
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
-    SwitchboardServer server =
-        SwitchboardServer.start(
-            new ServerConfig(host, port)
-                .withOAuthTokenLifetime(oauthTokenLifetime)
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)),
-            database);
+    SwitchboardServer server = SwitchboardServer.start(settings, database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -109,6 +150,34 @@ public final class ServeCommand implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Checks the options before anything opens, so a bad one stops the start with its reason. */
+  private ServerConfig settings() {
+    try {
+      ServerConfig settings =
+          new ServerConfig(host, port)
+              .withRateLimits(new RateLimits(rateLimitIdp, rateLimitAdmin))
+              .withOAuthTokenLifetime(oauthTokenLifetime)
+              .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+      return tls().map(settings::withTls).orElse(settings);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  private Optional<TlsIdentity> tls() {
+    if (tlsCertificate == null && tlsKey == null) {
+      return Optional.empty();
+    }
+    if (tlsCertificate == null || tlsKey == null) {
+      throw new IllegalArgumentException(
+          "HTTPS needs both --tls-cert and --tls-key (or SWITCHBOARD_TLS_CERT and"
+              + " SWITCHBOARD_TLS_KEY); only "
+              + (tlsCertificate == null ? "the key" : "the certificate")
+              + " was given");
+    }
+    return Optional.of(TlsIdentity.readPem(tlsCertificate, tlsKey));
   }
 
   /** api.md: tokens in the environment are registered at start, stored hashed, never logged. */

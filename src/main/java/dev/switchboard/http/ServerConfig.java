@@ -2,6 +2,8 @@ package dev.switchboard.http;
 
 import dev.switchboard.provisioning.TokenLifetime;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the HTTP server listens and guards itself, as given on the command line. Immutable; each
@@ -9,25 +11,36 @@ import java.time.Duration;
  *
  * @param host the address to listen on
  * @param port the TCP port, 0 = any free port
+ * @param tls the certificate and key to serve HTTPS with; empty = plain HTTP
+ * @param rateLimits requests per second per token, by scope
  * @param oauthTokenLifetime how long an OAuth access token from {@code /oauth/token} lives
  * @param idleTimeout how long a connection may send nothing (before, between or inside a request: a
  *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
  *     a connection or a worker for ever
  */
 public record ServerConfig(
-    String host, int port, TokenLifetime oauthTokenLifetime, Duration idleTimeout) {
+    String host,
+    int port,
+    Optional<TlsIdentity> tls,
+    RateLimits rateLimits,
+    TokenLifetime oauthTokenLifetime,
+    Duration idleTimeout) {
   /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(oauthTokenLifetime, "oauthTokenLifetime");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-      throw new IllegalArgumentException("idleTimeout must be positive, not " + idleTimeout);
+      throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
     }
   }
 
   /** {@code host} and {@code port}, everything else at its default. */
   public ServerConfig(String host, int port) {
-    this(host, port, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT);
+    this(host, port, Optional.empty(), RateLimits.OFF, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT);
   }
 
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
@@ -35,11 +48,26 @@ public record ServerConfig(
     return new ServerConfig("127.0.0.1", port);
   }
 
+  /** HTTPS only, presenting {@code identity}. */
+  public ServerConfig withTls(TlsIdentity identity) {
+    return new ServerConfig(
+        host, port, Optional.of(identity), rateLimits, oauthTokenLifetime, idleTimeout);
+  }
+
+  public ServerConfig withRateLimits(RateLimits limits) {
+    return new ServerConfig(host, port, tls, limits, oauthTokenLifetime, idleTimeout);
+  }
+
   public ServerConfig withOAuthTokenLifetime(TokenLifetime lifetime) {
-    return new ServerConfig(host, port, lifetime, idleTimeout);
+    return new ServerConfig(host, port, tls, rateLimits, lifetime, idleTimeout);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, oauthTokenLifetime, timeout);
+    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, timeout);
+  }
+
+  /** {@code https} with TLS, else {@code http}. */
+  public String scheme() {
+    return tls.isPresent() ? "https" : "http";
   }
 }

@@ -23,6 +23,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
 import org.glassfish.grizzly.http2.Http2Configuration;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -43,6 +44,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
   private static final long MAX_PAYLOAD_REMAINDER_TO_SKIP = 64L * 1024 * 1024;
+  private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
   private final HttpServer http;
   private final URI scimBase;
@@ -125,6 +127,17 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(UnexpectedExceptionMapper.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    RateLimits limits = settings.rateLimits();
+    if (limits.any()) {
+      if (limits.throttlesEntra()) {
+        log.warn(
+            "the idp rate limit of {} requests/s is below the {} Entra ID sends; its provisioning"
+                + " will be slowed by 429 answers",
+            limits.idpPerSecond(),
+            RateLimits.ENTRA_REQUESTS_PER_SECOND);
+      }
+      config.register(new RateLimitFilter(limits, clock, metrics.rateLimited()::increment));
+    }
 
     HttpServer http =
         GrizzlyHttpServerFactory.createHttpServer(
@@ -139,6 +152,7 @@ public final class SwitchboardServer implements AutoCloseable {
     http.getServerConfiguration().setMaxPayloadRemainderToSkip(MAX_PAYLOAD_REMAINDER_TO_SKIP);
     for (NetworkListener listener : http.getListeners()) {
       listener.registerAddOn(new ScimCodecAddOn(MAX_PAYLOAD_REMAINDER_TO_SKIP));
+      settings.tls().ifPresent(identity -> serveHttpsOnly(listener, identity));
       listener.registerAddOn(new Http2AddOn(Http2Configuration.builder().build()));
       // A filter OR-ing a few hundred ids is a long request line; 8 KiB (Grizzly's) is too short.
       listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
@@ -156,11 +170,18 @@ public final class SwitchboardServer implements AutoCloseable {
     }
     NetworkListener listener = http.getListeners().iterator().next();
     URI scimBase =
-        URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
+        URI.create(
+            settings.scheme()
+                + "://"
+                + hostForUri(host)
+                + ":"
+                + listener.getPort()
+                + "/"
+                + ScimBase.PATH);
     return new SwitchboardServer(http, scimBase, provisioning, metrics);
   }
 
-  /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
+  /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2} ({@code https} with TLS). */
   public URI scimBase() {
     return scimBase;
   }
@@ -188,6 +209,15 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private static int wholeSeconds(Duration timeout) {
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
+  }
+
+  /** TLS 1.0 and 1.1 are deprecated (RFC 8996); the JDK's defaults can be loosened, ours not. */
+  private static void serveHttpsOnly(NetworkListener listener, TlsIdentity identity) {
+    SSLEngineConfigurator engines =
+        new SSLEngineConfigurator(identity.sslContext(), false, false, false);
+    engines.setEnabledProtocols(TLS_PROTOCOLS);
+    listener.setSecure(true);
+    listener.setSSLEngineConfig(engines);
   }
 
   private static String hostForUri(String host) {

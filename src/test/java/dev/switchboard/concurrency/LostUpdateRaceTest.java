@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LostUpdateRaceTest {
   private static final int CLIENTS = 10;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void ofManyWritersOnOneVersionExactlyOneWins() throws Exception {

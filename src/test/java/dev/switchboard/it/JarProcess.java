@@ -34,7 +34,7 @@ public final class JarProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration COMMAND = Duration.ofSeconds(60);
   private static final Duration REQUEST = Duration.ofSeconds(15);
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+)");
 
   private final Process process;
   private final StringBuffer stdout = new StringBuffer();
