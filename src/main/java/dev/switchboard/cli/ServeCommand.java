@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
+import dev.switchboard.mail.MailSettings;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
@@ -69,6 +70,8 @@ public final class ServeCommand implements Runnable {
 
   @Mixin StoreOption store;
 
+  @Mixin MailOptions mail;
+
   /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
   static final class TokenLifetimeConverter implements CommandLine.ITypeConverter<TokenLifetime> {
     @Override
@@ -84,13 +87,15 @@ public final class ServeCommand implements Runnable {
   @Override
   public void run() {
     logFormat.install();
+    MailSettings mailSettings = mail.settings(System.getenv());
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
     SwitchboardServer server =
         SwitchboardServer.start(
             new ServerConfig(host, port)
                 .withOAuthTokenLifetime(oauthTokenLifetime)
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)),
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .withMail(mailSettings),
             database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

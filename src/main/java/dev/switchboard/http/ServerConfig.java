@@ -1,7 +1,9 @@
 package dev.switchboard.http;
 
+import dev.switchboard.mail.MailSettings;
 import dev.switchboard.provisioning.TokenLifetime;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the HTTP server listens and guards itself, as given on the command line. Immutable; each
@@ -13,9 +15,14 @@ import java.time.Duration;
  * @param idleTimeout how long a connection may send nothing (before, between or inside a request: a
  *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
  *     a connection or a worker for ever
+ * @param mail whether and how welcome emails are sent ({@link MailSettings#OFF}: not at all)
  */
 public record ServerConfig(
-    String host, int port, TokenLifetime oauthTokenLifetime, Duration idleTimeout) {
+    String host,
+    int port,
+    TokenLifetime oauthTokenLifetime,
+    Duration idleTimeout,
+    MailSettings mail) {
   /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -23,11 +30,12 @@ public record ServerConfig(
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive, not " + idleTimeout);
     }
+    Objects.requireNonNull(mail, "mail");
   }
 
   /** {@code host} and {@code port}, everything else at its default. */
   public ServerConfig(String host, int port) {
-    this(host, port, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT);
+    this(host, port, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT, MailSettings.OFF);
   }
 
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
@@ -36,10 +44,14 @@ public record ServerConfig(
   }
 
   public ServerConfig withOAuthTokenLifetime(TokenLifetime lifetime) {
-    return new ServerConfig(host, port, lifetime, idleTimeout);
+    return new ServerConfig(host, port, lifetime, idleTimeout, mail);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, oauthTokenLifetime, timeout);
+    return new ServerConfig(host, port, oauthTokenLifetime, timeout, mail);
+  }
+
+  public ServerConfig withMail(MailSettings settings) {
+    return new ServerConfig(host, port, oauthTokenLifetime, idleTimeout, settings);
   }
 }
