@@ -11,6 +11,7 @@ import dev.switchboard.MutableClock;
 import dev.switchboard.TestServer;
 import dev.switchboard.mail.MailSettings;
 import dev.switchboard.mail.SmtpSettings;
+import dev.switchboard.mail.StartTls;
 import dev.switchboard.scim.ScimUrns;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -361,6 +362,25 @@ class WelcomeEmailTest {
       assertEquals("Hej ned: standard", mail.getSubject());
       assertEquals("<p>ned → A&amp;B</p>", part(mail, 1));
       assertTrue(part(mail, 0).contains("Queues: A&B"), "the text part is still the default");
+    }
+  }
+
+  @Test
+  void requiredStartTlsRefusesToSendInClear() {
+    smtp.start();
+    try (TestServer server =
+        TestServer.startWith(
+            config ->
+                config.withMail(
+                    MailSettings.smtp(
+                        new SmtpSettings(
+                            "127.0.0.1", port, FROM, StartTls.REQUIRED, null, null))))) {
+      create(server, userWith("pia", "{\"license\":\"standard\"}"));
+      assertEquals(0, server.deliverMail());
+      assertEquals(0, smtp.getReceivedMessages().length);
+      JsonNode pending = server.getRoot("/admin/mail?state=pending", bearer()).body();
+      assertTrue(
+          pending.at("/Resources/0/lastError").asText().contains("STARTTLS"), pending.toString());
     }
   }
 
