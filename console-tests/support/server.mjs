@@ -12,12 +12,12 @@ const ROOT = resolve(HERE, '..', '..');
 const JAR = process.env.SWITCHBOARD_JAR || join(ROOT, 'target', 'switchboard.jar');
 export const SCREENSHOTS = join(ROOT, 'target', 'console-screenshots');
 
-/** The real server: {origin, scim, adminToken, idpToken, stop()}. */
-export async function startServer() {
+/** The real server: {origin, scim, adminToken, idpToken, stop()}; `args` are extra options. */
+export async function startServer({ args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-console-'));
   const adminToken = `admin-${Math.random().toString(36).slice(2)}${Date.now()}`;
   const idpToken = `idp-${Math.random().toString(36).slice(2)}${Date.now()}`;
-  const child = spawn('java', ['-jar', JAR, '--host', '127.0.0.1', '--port', '0', '--db', join(dir, 'switchboard.db')], {
+  const child = spawn('java', ['-jar', JAR, '--host', '127.0.0.1', '--port', '0', '--db', join(dir, 'switchboard.db'), ...args], {
     env: { ...process.env, SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_IDP_TOKEN: idpToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

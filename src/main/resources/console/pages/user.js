@@ -1,7 +1,7 @@
 // User detail: everything of the contact-center and phone extensions, why the user holds each
-// license, the direct values to edit (one PATCH guarded by If-Match), group memberships and the
-// user's audit trail.
-import { get, patch, SCIM, literal } from '../api.js';
+// license, the direct values to edit (one PATCH guarded by If-Match), resending the welcome
+// email, group memberships and the user's audit trail.
+import { get, patch, post, SCIM, literal } from '../api.js';
 import { h, show, field, fieldError, message, describe, badge, pager, CC, PHONE } from '../ui.js';
 import { auditTable, auditEvents } from './audit.js';
 
@@ -23,6 +23,7 @@ async function showUser(main, id, notice) {
     heading(user),
     notice,
     h('div', { class: 'grid' }, contactCenterCard(user), phoneCard(user)),
+    welcomeCard(user),
     directValuesForm(user, { packages, sites }, (saved) => showUser(main, id, saved)),
     h('section', { 'aria-labelledby': 'groups-title' }, h('h2', { id: 'groups-title' }, 'Groups'), groups),
     h('section', { 'aria-labelledby': 'trail-title' },
@@ -82,6 +83,32 @@ function phoneCard(user) {
       ['Direct calling package', phone.callingPackage || 'not set'],
       ['Direct site', phone.site || 'not set'],
     ]));
+}
+
+const PRODUCT_NAMES = { contactCenter: 'contact-center', phone: 'phone' };
+
+/** Resend welcome email: POST /admin/users/{id}/welcome, the outcome in words below the button. */
+function welcomeCard(user) {
+  const outcome = h('div', { class: 'form-outcome' });
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Resend welcome email');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    show(outcome);
+    try {
+      const { queued } = await post(`/admin/users/${encodeURIComponent(user.id)}/welcome`);
+      const sentences = queued.map((mail) => `the ${PRODUCT_NAMES[mail.product] || mail.product} welcome to ${mail.recipient}`);
+      show(outcome, message('ok', `Queued ${sentences.join(' and ')}. It is sent within a few seconds.`));
+    } catch (error) {
+      show(outcome, message('error', `Not queued. ${describe(error)}`));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'welcome-title' },
+    h('h2', { id: 'welcome-title' }, 'Welcome email'),
+    h('p', {}, 'Sent once, when the user first gets a contact-center seat or a phone extension. '
+      + 'Resending sends it again for each license the user holds now, to their primary email address.'),
+    button, outcome);
 }
 
 function facts(pairs) {

@@ -50,6 +50,15 @@ class ArchitectureTest {
               "jakarta.ws.rs",
               "org.jdbi",
               "org.glassfish"),
+          "mail",
+          List.of(
+              "dev.switchboard.http",
+              "dev.switchboard.provisioning",
+              "dev.switchboard.store",
+              "dev.switchboard.scim",
+              "jakarta.ws.rs",
+              "org.jdbi",
+              "org.glassfish"),
           "provisioning",
           List.of("dev.switchboard.http", "dev.switchboard.cli", "jakarta.ws.rs", "org.glassfish"));
 

@@ -40,15 +40,35 @@ public final class TestServer implements AutoCloseable {
   }
 
   private TestServer(Database database, Clock clock) {
-    this(database, clock, ServerConfig.loopback(0));
+    this(database, clock, UnaryOperator.identity());
   }
 
-  private TestServer(Database database, Clock clock, ServerConfig config) {
+  private TestServer(Database database, Clock clock, UnaryOperator<ServerConfig> config) {
     this.database = database;
     TokenService tokens = new TokenService(database, Clock.systemUTC());
     tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
     tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
-    this.server = SwitchboardServer.start(config, database, clock);
+    this.server = SwitchboardServer.start(config.apply(ServerConfig.loopback(0)), database, clock);
+  }
+
+  /** Starts with {@code config} applied to the loopback settings (e.g. {@code withMail}). */
+  public static TestServer startWith(UnaryOperator<ServerConfig> config) {
+    try {
+      Path dir = Files.createTempDirectory("switchboard-test");
+      return startWith(dir.resolve("switchboard.db"), Clock.systemUTC(), config);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts (or restarts) on the SQLite file {@code db}, on {@code clock}, with {@code config}. */
+  public static TestServer startWith(Path db, Clock clock, UnaryOperator<ServerConfig> config) {
+    return new TestServer(Database.openSqlite(db), clock, config);
+  }
+
+  /** Makes one delivery attempt at each welcome email due now; returns how many went. */
+  public int deliverMail() {
+    return server.deliverMailNow();
   }
 
   public static TestServer start() {
@@ -72,7 +92,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer startWith(ServerConfig config, Clock clock) {
     try {
       Path dir = Files.createTempDirectory("switchboard-test");
-      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db")), clock, config);
+      return startWith(dir.resolve("switchboard.db"), clock, defaults -> config);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

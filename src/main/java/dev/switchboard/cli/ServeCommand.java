@@ -112,6 +112,8 @@ public final class ServeCommand implements Runnable {
 
   @Mixin StoreOption store;
 
+  @Mixin MailOptions mail;
+
   @Spec CommandSpec spec;
 
   /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
@@ -159,7 +161,8 @@ public final class ServeCommand implements Runnable {
           new ServerConfig(host, port)
               .withRateLimits(new RateLimits(rateLimitIdp, rateLimitAdmin))
               .withOAuthTokenLifetime(oauthTokenLifetime)
-              .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+              .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+              .withMail(mail.settings(System.getenv()));
       return tls().map(settings::withTls).orElse(settings);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

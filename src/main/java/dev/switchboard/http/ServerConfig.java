@@ -1,5 +1,6 @@
 package dev.switchboard.http;
 
+import dev.switchboard.mail.MailSettings;
 import dev.switchboard.provisioning.TokenLifetime;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param idleTimeout how long a connection may send nothing (before, between or inside a request: a
  *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
  *     a connection or a worker for ever
+ * @param mail whether and how welcome emails are sent ({@link MailSettings#OFF}: not at all)
  */
 public record ServerConfig(
     String host,
@@ -24,7 +26,8 @@ public record ServerConfig(
     Optional<TlsIdentity> tls,
     RateLimits rateLimits,
     TokenLifetime oauthTokenLifetime,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    MailSettings mail) {
   /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,6 +36,7 @@ public record ServerConfig(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(oauthTokenLifetime, "oauthTokenLifetime");
+    Objects.requireNonNull(mail, "mail");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
     }
@@ -40,7 +44,14 @@ public record ServerConfig(
 
   /** {@code host} and {@code port}, everything else at its default. */
   public ServerConfig(String host, int port) {
-    this(host, port, Optional.empty(), RateLimits.OFF, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT);
+    this(
+        host,
+        port,
+        Optional.empty(),
+        RateLimits.OFF,
+        TokenLifetime.DEFAULT,
+        DEFAULT_IDLE_TIMEOUT,
+        MailSettings.OFF);
   }
 
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
@@ -51,19 +62,23 @@ public record ServerConfig(
   /** HTTPS only, presenting {@code identity}. */
   public ServerConfig withTls(TlsIdentity identity) {
     return new ServerConfig(
-        host, port, Optional.of(identity), rateLimits, oauthTokenLifetime, idleTimeout);
+        host, port, Optional.of(identity), rateLimits, oauthTokenLifetime, idleTimeout, mail);
   }
 
   public ServerConfig withRateLimits(RateLimits limits) {
-    return new ServerConfig(host, port, tls, limits, oauthTokenLifetime, idleTimeout);
+    return new ServerConfig(host, port, tls, limits, oauthTokenLifetime, idleTimeout, mail);
   }
 
   public ServerConfig withOAuthTokenLifetime(TokenLifetime lifetime) {
-    return new ServerConfig(host, port, tls, rateLimits, lifetime, idleTimeout);
+    return new ServerConfig(host, port, tls, rateLimits, lifetime, idleTimeout, mail);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, timeout);
+    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, timeout, mail);
+  }
+
+  public ServerConfig withMail(MailSettings settings) {
+    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, idleTimeout, settings);
   }
 
   /** {@code https} with TLS, else {@code http}. */

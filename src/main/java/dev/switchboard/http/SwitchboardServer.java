@@ -46,11 +46,16 @@ public final class SwitchboardServer implements AutoCloseable {
   private static final long MAX_PAYLOAD_REMAINDER_TO_SKIP = 64L * 1024 * 1024;
   private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+  /** How often the outbox is checked for welcome emails due (first attempts and retries). */
+  private static final Duration MAIL_INTERVAL = Duration.ofSeconds(5);
+
   private final HttpServer http;
   private final URI scimBase;
   private final Provisioning provisioning;
   private final ServerMetrics metrics;
   private final ScheduledExecutorService sweeper;
+  private final ScheduledExecutorService mailer;
 
   private SwitchboardServer(
       HttpServer http, URI scimBase, Provisioning provisioning, ServerMetrics metrics) {
@@ -70,6 +75,20 @@ public final class SwitchboardServer implements AutoCloseable {
         SWEEP_INTERVAL.toMillis(),
         SWEEP_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
+    this.mailer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "switchboard-mail");
+              thread.setDaemon(true);
+              return thread;
+            });
+    if (provisioning.mailOutbox().enabled()) {
+      mailer.scheduleWithFixedDelay(
+          this::deliverMailQuietly,
+          MAIL_INTERVAL.toMillis(),
+          MAIL_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Serves {@code database} as {@code settings} say until closed. */
@@ -83,8 +102,9 @@ public final class SwitchboardServer implements AutoCloseable {
     int port = settings.port();
     SchemaRegistry schemas = SchemaRegistry.load();
     Provisioning provisioning =
-        new Provisioning(database, schemas, clock, settings.oauthTokenLifetime());
-    ServerMetrics metrics = new ServerMetrics(database, provisioning.seatPools());
+        new Provisioning(database, schemas, clock, settings.oauthTokenLifetime(), settings.mail());
+    ServerMetrics metrics =
+        new ServerMetrics(database, provisioning.seatPools(), provisioning.mailOutbox());
     ResourceConfig config =
         new ResourceConfig()
             .register(new UsersResource(provisioning.users()))
@@ -115,6 +135,8 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new OAuthTokenResource(provisioning.clientCredentials()))
             .register(new OAuthClientsResource(provisioning.oauthClients()))
             .register(new ConfigChangesResource(provisioning.configChanges()))
+            .register(new WelcomeEmailResource(provisioning.mailOutbox()))
+            .register(new MailResource(provisioning.mailOutbox()))
             .register(CanonicalPathFilter.class)
             .register(new TokenAuthFilter(provisioning.authenticator()))
             .register(PayloadLimitFilter.class)
@@ -199,12 +221,38 @@ public final class SwitchboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes one attempt now at each welcome email due (the server also does so every {@code
+   * MAIL_INTERVAL}); returns how many were delivered.
+   */
+  public int deliverMailNow() {
+    return provisioning.mailOutbox().deliverDue();
+  }
+
+  private void deliverMailQuietly() {
+    try {
+      deliverMailNow();
+    } catch (RuntimeException e) {
+      log.warn("welcome email delivery failed; it runs again in a few seconds", e);
+    }
+  }
+
   @Override
   public void close() {
+    mailer.shutdownNow();
     sweeper.shutdownNow();
+    awaitQuietly(mailer); // an email being handed over finishes before the store closes
     http.shutdownNow();
     provisioning.close();
     metrics.close();
+  }
+
+  private static void awaitQuietly(ScheduledExecutorService executor) {
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static int wholeSeconds(Duration timeout) {

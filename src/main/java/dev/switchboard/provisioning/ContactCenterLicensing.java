@@ -49,11 +49,14 @@ final class ContactCenterLicensing {
   private final Clock clock;
   private final AuditTrail audit;
   private final PhoneLicensingEngine phone;
+  private final WelcomeMail welcome;
 
-  ContactCenterLicensing(Clock clock, AuditTrail audit, PhoneLicensingEngine phone) {
+  ContactCenterLicensing(
+      Clock clock, AuditTrail audit, PhoneLicensingEngine phone, WelcomeMail welcome) {
     this.clock = clock;
     this.audit = audit;
     this.phone = phone;
+    this.welcome = welcome;
   }
 
   /**
@@ -275,6 +278,7 @@ final class ContactCenterLicensing {
       return;
     }
     UserDao.updateLicensing(handle, user.id(), after, clock.millis());
+    welcome.contactCenterChanged(handle, user, before, after);
     audit.record(
         handle,
         user.id(),

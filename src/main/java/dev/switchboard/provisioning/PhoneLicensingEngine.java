@@ -48,10 +48,12 @@ final class PhoneLicensingEngine {
   private final AuditTrail audit;
 
   private final DirectNumberSync directNumbers;
+  private final WelcomeMail welcome;
 
-  PhoneLicensingEngine(Clock clock, AuditTrail audit) {
+  PhoneLicensingEngine(Clock clock, AuditTrail audit, WelcomeMail welcome) {
     this.clock = clock;
     this.audit = audit;
+    this.welcome = welcome;
     this.directNumbers = new DirectNumberSync(audit);
   }
 
@@ -143,6 +145,7 @@ final class PhoneLicensingEngine {
             extension);
     if (!after.equals(before)) {
       Daos.attach(handle, UserDao.class).updatePhone(user.id(), after, now);
+      welcome.phoneChanged(handle, user, before, after);
       record(handle, user, "phone", describe(before), describe(after), reason, actor);
       record(
           handle, user, "extension", orNone(before.extension()), orNone(extension), reason, actor);

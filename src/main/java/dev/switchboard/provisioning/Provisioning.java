@@ -1,5 +1,9 @@
 package dev.switchboard.provisioning;
 
+import dev.switchboard.mail.MailSettings;
+import dev.switchboard.mail.Mailer;
+import dev.switchboard.mail.SmtpMailer;
+import dev.switchboard.mail.WelcomeTemplates;
 import dev.switchboard.scim.ResourceConformer;
 import dev.switchboard.scim.SchemaRegistry;
 import dev.switchboard.store.Database;
@@ -27,18 +31,28 @@ public final class Provisioning implements AutoCloseable {
   private final Clock clock;
   private final OAuthClientService oauthClients;
   private final AccessTokens accessTokens;
+  private final MailOutbox mailOutbox;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
-    this(database, schemas, clock, TokenLifetime.DEFAULT);
+    this(database, schemas, clock, TokenLifetime.DEFAULT, MailSettings.OFF);
   }
 
-  /** As above, issuing OAuth access tokens that live {@code tokenLifetime}. */
+  /**
+   * As above, issuing OAuth access tokens that live {@code tokenLifetime} and sending welcome
+   * emails as {@code mail} says (its templates are loaded, and checked, now).
+   */
   public Provisioning(
-      Database database, SchemaRegistry schemas, Clock clock, TokenLifetime tokenLifetime) {
+      Database database,
+      SchemaRegistry schemas,
+      Clock clock,
+      TokenLifetime tokenLifetime,
+      MailSettings mail) {
     ResourceConformer conformer = new ResourceConformer();
     AuditTrail audit = new AuditTrail(clock);
+    WelcomeMail welcome = new WelcomeMail(clock, mail.enabled());
     ContactCenterLicensing licensing =
-        new ContactCenterLicensing(clock, audit, new PhoneLicensingEngine(clock, audit));
+        new ContactCenterLicensing(
+            clock, audit, new PhoneLicensingEngine(clock, audit, welcome), welcome);
     this.licensing = licensing;
     this.database = database;
     this.usersKind = schemas.users();
@@ -61,6 +75,18 @@ public final class Provisioning implements AutoCloseable {
     this.imports = new CsvImports(database, users, clock);
     this.oauthClients = new OAuthClientService(database, clock);
     this.accessTokens = new AccessTokens(database, clock, tokenLifetime);
+    this.mailOutbox =
+        new MailOutbox(
+            database,
+            clock,
+            welcome,
+            mail.smtp().<Mailer>map(SmtpMailer::new),
+            WelcomeTemplates.load(mail.templates()));
+  }
+
+  /** Welcome emails: delivery, their states, an admin's resend. */
+  public MailOutbox mailOutbox() {
+    return mailOutbox;
   }
 
   /** CSV imports of users' direct values; close it (with {@link #close}) to stop the worker. */
