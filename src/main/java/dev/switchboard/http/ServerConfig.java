@@ -1,5 +1,6 @@
 package dev.switchboard.http;
 
+import dev.switchboard.provisioning.DeliverySchedule;
 import dev.switchboard.provisioning.TokenLifetime;
 import java.time.Duration;
 
@@ -13,9 +14,14 @@ import java.time.Duration;
  * @param idleTimeout how long a connection may send nothing (before, between or inside a request: a
  *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
  *     a connection or a worker for ever
+ * @param webhookDelivery how often the webhook worker polls, backs off and gives up
  */
 public record ServerConfig(
-    String host, int port, TokenLifetime oauthTokenLifetime, Duration idleTimeout) {
+    String host,
+    int port,
+    TokenLifetime oauthTokenLifetime,
+    Duration idleTimeout,
+    DeliverySchedule webhookDelivery) {
   /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -27,7 +33,7 @@ public record ServerConfig(
 
   /** {@code host} and {@code port}, everything else at its default. */
   public ServerConfig(String host, int port) {
-    this(host, port, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT);
+    this(host, port, TokenLifetime.DEFAULT, DEFAULT_IDLE_TIMEOUT, DeliverySchedule.DEFAULT);
   }
 
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
@@ -36,10 +42,14 @@ public record ServerConfig(
   }
 
   public ServerConfig withOAuthTokenLifetime(TokenLifetime lifetime) {
-    return new ServerConfig(host, port, lifetime, idleTimeout);
+    return new ServerConfig(host, port, lifetime, idleTimeout, webhookDelivery);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, oauthTokenLifetime, timeout);
+    return new ServerConfig(host, port, oauthTokenLifetime, timeout, webhookDelivery);
+  }
+
+  public ServerConfig withWebhookDelivery(DeliverySchedule schedule) {
+    return new ServerConfig(host, port, oauthTokenLifetime, idleTimeout, schedule);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.http;
 
 import dev.switchboard.provisioning.SeatPoolService;
+import dev.switchboard.provisioning.WebhookDelivery;
 import dev.switchboard.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -18,8 +19,8 @@ import java.util.Set;
 /**
  * One server's meters in one Prometheus registry of its own (not Micrometer's global one, so
  * servers in one JVM share nothing): HTTP requests by route template, the store's group commits,
- * seats per pool, rate-limited requests and the JVM. {@link #scrape} renders them for {@code GET
- * /metrics}. Close it with the server. Thread-safe.
+ * seats per pool, webhook delivery, rate-limited requests and the JVM. {@link #scrape} renders them
+ * for {@code GET /metrics}. Close it with the server. Thread-safe.
  */
 public final class ServerMetrics implements AutoCloseable {
   /** The Prometheus text exposition format that {@link #scrape} writes. */
@@ -33,9 +34,10 @@ public final class ServerMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final SeatGauges seats;
+  private final WebhookGauges webhooks;
   private final Counter rateLimited;
 
-  ServerMetrics(Database database, SeatPoolService seatPools) {
+  ServerMetrics(Database database, SeatPoolService seatPools, WebhookDelivery delivery) {
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -45,6 +47,8 @@ public final class ServerMetrics implements AutoCloseable {
     database.bindTo(registry);
     seats = new SeatGauges(seatPools);
     seats.bindTo(registry);
+    webhooks = new WebhookGauges(delivery);
+    webhooks.bindTo(registry);
     rateLimited =
         Counter.builder("switchboard.rate.limited.requests")
             .description("Requests refused because their caller exceeded its rate limit")
@@ -72,9 +76,13 @@ public final class ServerMetrics implements AutoCloseable {
         .record(request.duration());
   }
 
-  /** Every meter in the Prometheus text format, the seat gauges read from the store just now. */
+  /**
+   * Every meter in the Prometheus text format, the seat and webhook gauges read from the store just
+   * now.
+   */
   String scrape() {
     seats.refresh();
+    webhooks.refresh();
     return registry.scrape();
   }
 

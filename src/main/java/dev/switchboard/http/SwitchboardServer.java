@@ -6,6 +6,7 @@ import dev.switchboard.http.errors.StalledBodyMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.Provisioning;
+import dev.switchboard.provisioning.WebhookDelivery;
 import dev.switchboard.scim.Discovery;
 import dev.switchboard.scim.SchemaRegistry;
 import dev.switchboard.store.Database;
@@ -49,25 +50,38 @@ public final class SwitchboardServer implements AutoCloseable {
   private final Provisioning provisioning;
   private final ServerMetrics metrics;
   private final ScheduledExecutorService sweeper;
+  private final WebhookDelivery delivery;
+  private final ScheduledExecutorService deliverer;
 
   private SwitchboardServer(
-      HttpServer http, URI scimBase, Provisioning provisioning, ServerMetrics metrics) {
+      HttpServer http,
+      URI scimBase,
+      Provisioning provisioning,
+      ServerMetrics metrics,
+      WebhookDelivery delivery) {
     this.http = http;
     this.scimBase = scimBase;
     this.provisioning = provisioning;
     this.metrics = metrics;
-    this.sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "switchboard-sweep");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.delivery = delivery;
+    this.sweeper = daemon("switchboard-sweep");
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly,
         SWEEP_INTERVAL.toMillis(),
         SWEEP_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
+    this.deliverer = daemon("switchboard-webhooks");
+    long poll = delivery.schedule().pollInterval().toMillis();
+    deliverer.scheduleWithFixedDelay(this::deliverQuietly, poll, poll, TimeUnit.MILLISECONDS);
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Serves {@code database} as {@code settings} say until closed. */
@@ -82,7 +96,8 @@ public final class SwitchboardServer implements AutoCloseable {
     SchemaRegistry schemas = SchemaRegistry.load();
     Provisioning provisioning =
         new Provisioning(database, schemas, clock, settings.oauthTokenLifetime());
-    ServerMetrics metrics = new ServerMetrics(database, provisioning.seatPools());
+    WebhookDelivery delivery = provisioning.webhookDelivery(settings.webhookDelivery());
+    ServerMetrics metrics = new ServerMetrics(database, provisioning.seatPools(), delivery);
     ResourceConfig config =
         new ResourceConfig()
             .register(new UsersResource(provisioning.users()))
@@ -93,6 +108,8 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new SitesResource(provisioning.sites()))
             .register(new CallingPackagesResource(provisioning.callingPackages()))
             .register(new PhoneNumbersResource(provisioning.phoneNumbers()))
+            .register(new WebhooksResource(provisioning.webhooks()))
+            .register(new EventsResource(provisioning.events()))
             .register(new RootSearchResource(provisioning.rootSearch()))
             .register(new BulkResource(provisioning.bulk(Discovery.BULK_MAX_OPERATIONS)))
             .register(new ImportsResource(provisioning.imports()))
@@ -157,7 +174,7 @@ public final class SwitchboardServer implements AutoCloseable {
     NetworkListener listener = http.getListeners().iterator().next();
     URI scimBase =
         URI.create("http://" + hostForUri(host) + ":" + listener.getPort() + "/" + ScimBase.PATH);
-    return new SwitchboardServer(http, scimBase, provisioning, metrics);
+    return new SwitchboardServer(http, scimBase, provisioning, metrics, delivery);
   }
 
   /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
@@ -178,9 +195,34 @@ public final class SwitchboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends every due webhook delivery now and returns when done (the server also does so every poll
+   * interval).
+   */
+  public void deliverNow() throws InterruptedException {
+    delivery.deliverDue();
+  }
+
+  private void deliverQuietly() {
+    try {
+      deliverNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("webhook delivery failed; it runs again at the next poll", e);
+    }
+  }
+
   @Override
   public void close() {
+    deliverer.shutdownNow();
     sweeper.shutdownNow();
+    try {
+      // A delivery writes its cursor to the store, which closes after the server.
+      deliverer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     http.shutdownNow();
     provisioning.close();
     metrics.close();

@@ -27,6 +27,7 @@ public final class Provisioning implements AutoCloseable {
   private final Clock clock;
   private final OAuthClientService oauthClients;
   private final AccessTokens accessTokens;
+  private final WebhookService webhooks;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
     this(database, schemas, clock, TokenLifetime.DEFAULT);
@@ -36,14 +37,15 @@ public final class Provisioning implements AutoCloseable {
   public Provisioning(
       Database database, SchemaRegistry schemas, Clock clock, TokenLifetime tokenLifetime) {
     ResourceConformer conformer = new ResourceConformer();
-    AuditTrail audit = new AuditTrail(clock);
+    EventOutbox outbox = new EventOutbox(clock);
+    AuditTrail audit = new AuditTrail(clock, outbox);
     ContactCenterLicensing licensing =
         new ContactCenterLicensing(clock, audit, new PhoneLicensingEngine(clock, audit));
     this.licensing = licensing;
     this.database = database;
     this.usersKind = schemas.users();
     this.clock = clock;
-    this.users = new UserService(database, schemas.users(), conformer, clock, licensing);
+    this.users = new UserService(database, schemas.users(), conformer, clock, licensing, outbox);
     this.groups = new GroupService(database, schemas.groups(), conformer, clock, licensing);
     this.licenseTemplates =
         new LicenseTemplateService(
@@ -58,6 +60,7 @@ public final class Provisioning implements AutoCloseable {
         new CallingPackageService(database, schemas.callingPackages(), conformer, clock, licensing);
     this.phoneNumbers =
         new PhoneNumberService(database, schemas.phoneNumbers(), conformer, clock, licensing);
+    this.webhooks = new WebhookService(database, schemas.webhooks(), conformer, clock, licensing);
     this.imports = new CsvImports(database, users, clock);
     this.oauthClients = new OAuthClientService(database, clock);
     this.accessTokens = new AccessTokens(database, clock, tokenLifetime);
@@ -133,6 +136,20 @@ public final class Provisioning implements AutoCloseable {
     return phoneNumbers;
   }
 
+  public WebhookService webhooks() {
+    return webhooks;
+  }
+
+  /** The event stream, replayed after an event id ({@code GET /admin/events}). */
+  public EventStream events() {
+    return new EventStream(database);
+  }
+
+  /** The webhook delivery worker's work, on {@code schedule}; the server runs it periodically. */
+  public WebhookDelivery webhookDelivery(DeliverySchedule schedule) {
+    return new WebhookDelivery(database, clock, schedule);
+  }
+
   public TokenService tokens() {
     return tokens;
   }
@@ -158,7 +175,15 @@ public final class Provisioning implements AutoCloseable {
   /** {@code /Bulk} over every resource type (admin ones need the admin scope per operation). */
   public BulkProcessor bulk(int maxOperations) {
     return new BulkProcessor(
-        List.of(users, groups, licenseTemplates, seatPools, sites, callingPackages, phoneNumbers),
+        List.of(
+            users,
+            groups,
+            licenseTemplates,
+            seatPools,
+            sites,
+            callingPackages,
+            phoneNumbers,
+            webhooks),
         maxOperations);
   }
 
