@@ -37,11 +37,15 @@ public final class TestServer implements AutoCloseable {
   }
 
   private TestServer(Database database, Clock clock) {
+    this(database, clock, ServerConfig.loopback(0));
+  }
+
+  private TestServer(Database database, Clock clock, ServerConfig config) {
     this.database = database;
     TokenService tokens = new TokenService(database, Clock.systemUTC());
     tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
     tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
-    this.server = SwitchboardServer.start(ServerConfig.loopback(0), database, clock);
+    this.server = SwitchboardServer.start(config, database, clock);
   }
 
   public static TestServer start() {
@@ -61,6 +65,21 @@ public final class TestServer implements AutoCloseable {
   /** Starts (or restarts) on the SQLite file {@code db}: what a server finds after a stop. */
   public static TestServer startOn(Path db) {
     return new TestServer(Database.openSqlite(db));
+  }
+
+  /** Starts (or restarts) on the SQLite file {@code db} with {@code clock} and {@code config}. */
+  public static TestServer startOn(Path db, Clock clock, ServerConfig config) {
+    return new TestServer(Database.openSqlite(db), clock, config);
+  }
+
+  /** Sends every due webhook delivery now and returns when done. */
+  public void deliverWebhooks() {
+    try {
+      server.deliverNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs the hold/cooldown sweep now. */
