@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
+import dev.switchboard.provisioning.DeliverySchedule;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Serves the SCIM API until stopped (the default command). */
 @Command(
@@ -67,7 +69,18 @@ public final class ServeCommand implements Runnable {
               + " (env SWITCHBOARD_IDLE_TIMEOUT; default ${DEFAULT-VALUE})")
   int idleTimeoutSeconds;
 
+  @Option(
+      names = "--webhook-poll-interval",
+      paramLabel = "MILLIS",
+      defaultValue = "${env:SWITCHBOARD_WEBHOOK_POLL_INTERVAL:-1000}",
+      description =
+          "how often the webhook worker looks for new events, in milliseconds"
+              + " (env SWITCHBOARD_WEBHOOK_POLL_INTERVAL; default ${DEFAULT-VALUE})")
+  long webhookPollMillis;
+
   @Mixin StoreOption store;
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   /** Turns {@code 2h} into a lifetime; picocli reports a refusal as a usage error, exit 2. */
   static final class TokenLifetimeConverter implements CommandLine.ITypeConverter<TokenLifetime> {
@@ -84,13 +97,20 @@ public final class ServeCommand implements Runnable {
   @Override
   public void run() {
     logFormat.install();
+    if (webhookPollMillis <= 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--webhook-poll-interval must be positive");
+    }
     Database database = store.open();
     registerEnvironmentTokens(new TokenService(database, Clock.systemUTC()));
     SwitchboardServer server =
         SwitchboardServer.start(
             new ServerConfig(host, port)
                 .withOAuthTokenLifetime(oauthTokenLifetime)
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)),
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .withWebhookDelivery(
+                    DeliverySchedule.DEFAULT.withPollInterval(
+                        Duration.ofMillis(webhookPollMillis))),
             database);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
