@@ -22,7 +22,8 @@ public record DeliverySchedule(
           Duration.ofHours(24));
 
   public DeliverySchedule {
-    for (Duration duration : new Duration[] {pollInterval, firstRetry, maxRetry, requestTimeout}) {
+    for (Duration duration :
+        new Duration[] {pollInterval, firstRetry, maxRetry, requestTimeout, pauseAfter}) {
       if (duration.isNegative() || duration.isZero()) {
         throw new IllegalArgumentException("webhook delivery durations must be positive");
       }
