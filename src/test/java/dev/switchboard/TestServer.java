@@ -103,6 +103,21 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(Database.openSqlite(db));
   }
 
+  /** Starts (or restarts) on the SQLite file {@code db} with {@code clock} and {@code config}. */
+  public static TestServer startOn(Path db, Clock clock, ServerConfig config) {
+    return startWith(db, clock, defaults -> config);
+  }
+
+  /** Sends every due webhook delivery now and returns when done. */
+  public void deliverWebhooks() {
+    try {
+      server.deliverNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Runs the hold/cooldown sweep now. */
   public void sweep() {
     server.sweepNow();

@@ -4,6 +4,7 @@ import dev.switchboard.http.RateLimits;
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.http.TlsIdentity;
+import dev.switchboard.provisioning.DeliverySchedule;
 import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.TokenLifetime;
 import dev.switchboard.provisioning.TokenService;
@@ -110,6 +111,15 @@ public final class ServeCommand implements Runnable {
               + " (env SWITCHBOARD_RATE_LIMIT_ADMIN; default ${DEFAULT-VALUE})")
   int rateLimitAdmin;
 
+  @Option(
+      names = "--webhook-poll-interval",
+      paramLabel = "MILLIS",
+      defaultValue = "${env:SWITCHBOARD_WEBHOOK_POLL_INTERVAL:-1000}",
+      description =
+          "how often the webhook worker looks for new events, in milliseconds"
+              + " (env SWITCHBOARD_WEBHOOK_POLL_INTERVAL; default ${DEFAULT-VALUE})")
+  long webhookPollMillis;
+
   @Mixin StoreOption store;
 
   @Mixin MailOptions mail;
@@ -162,7 +172,9 @@ public final class ServeCommand implements Runnable {
               .withRateLimits(new RateLimits(rateLimitIdp, rateLimitAdmin))
               .withOAuthTokenLifetime(oauthTokenLifetime)
               .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-              .withMail(mail.settings(System.getenv()));
+              .withMail(mail.settings(System.getenv()))
+              .withWebhookDelivery(
+                  DeliverySchedule.DEFAULT.withPollInterval(Duration.ofMillis(webhookPollMillis)));
       return tls().map(settings::withTls).orElse(settings);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -1,14 +1,15 @@
 package dev.switchboard.http;
 
 import dev.switchboard.mail.MailSettings;
+import dev.switchboard.provisioning.DeliverySchedule;
 import dev.switchboard.provisioning.TokenLifetime;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the HTTP server listens and guards itself, as given on the command line. Immutable; each
- * {@code with…} returns a changed copy, so tests state only what they care about.
+ * How the HTTP server listens, guards itself and sends what it sends, as given on the command line.
+ * Immutable; each {@code with…} returns a changed copy, so tests state only what they care about.
  *
  * @param host the address to listen on
  * @param port the TCP port, 0 = any free port
@@ -19,6 +20,7 @@ import java.util.Optional;
  *     stalled header or body) before the server closes it, so a slow or stalled client cannot hold
  *     a connection or a worker for ever
  * @param mail whether and how welcome emails are sent ({@link MailSettings#OFF}: not at all)
+ * @param webhookDelivery how often the webhook worker polls, backs off and gives up
  */
 public record ServerConfig(
     String host,
@@ -27,7 +29,8 @@ public record ServerConfig(
     RateLimits rateLimits,
     TokenLifetime oauthTokenLifetime,
     Duration idleTimeout,
-    MailSettings mail) {
+    MailSettings mail,
+    DeliverySchedule webhookDelivery) {
   /** Long enough for a slow network, short enough that stalled clients cannot pile up. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,6 +40,7 @@ public record ServerConfig(
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(oauthTokenLifetime, "oauthTokenLifetime");
     Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(webhookDelivery, "webhookDelivery");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
     }
@@ -51,7 +55,8 @@ public record ServerConfig(
         RateLimits.OFF,
         TokenLifetime.DEFAULT,
         DEFAULT_IDLE_TIMEOUT,
-        MailSettings.OFF);
+        MailSettings.OFF,
+        DeliverySchedule.DEFAULT);
   }
 
   /** Loopback on {@code port} (0 = any free port), nothing else set. */
@@ -62,23 +67,39 @@ public record ServerConfig(
   /** HTTPS only, presenting {@code identity}. */
   public ServerConfig withTls(TlsIdentity identity) {
     return new ServerConfig(
-        host, port, Optional.of(identity), rateLimits, oauthTokenLifetime, idleTimeout, mail);
+        host,
+        port,
+        Optional.of(identity),
+        rateLimits,
+        oauthTokenLifetime,
+        idleTimeout,
+        mail,
+        webhookDelivery);
   }
 
   public ServerConfig withRateLimits(RateLimits limits) {
-    return new ServerConfig(host, port, tls, limits, oauthTokenLifetime, idleTimeout, mail);
+    return new ServerConfig(
+        host, port, tls, limits, oauthTokenLifetime, idleTimeout, mail, webhookDelivery);
   }
 
   public ServerConfig withOAuthTokenLifetime(TokenLifetime lifetime) {
-    return new ServerConfig(host, port, tls, rateLimits, lifetime, idleTimeout, mail);
+    return new ServerConfig(
+        host, port, tls, rateLimits, lifetime, idleTimeout, mail, webhookDelivery);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
-    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, timeout, mail);
+    return new ServerConfig(
+        host, port, tls, rateLimits, oauthTokenLifetime, timeout, mail, webhookDelivery);
   }
 
   public ServerConfig withMail(MailSettings settings) {
-    return new ServerConfig(host, port, tls, rateLimits, oauthTokenLifetime, idleTimeout, settings);
+    return new ServerConfig(
+        host, port, tls, rateLimits, oauthTokenLifetime, idleTimeout, settings, webhookDelivery);
+  }
+
+  public ServerConfig withWebhookDelivery(DeliverySchedule schedule) {
+    return new ServerConfig(
+        host, port, tls, rateLimits, oauthTokenLifetime, idleTimeout, mail, schedule);
   }
 
   /** {@code https} with TLS, else {@code http}. */

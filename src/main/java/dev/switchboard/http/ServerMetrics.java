@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import dev.switchboard.provisioning.MailOutbox;
 import dev.switchboard.provisioning.SeatPoolService;
+import dev.switchboard.provisioning.WebhookDelivery;
 import dev.switchboard.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -19,8 +20,9 @@ import java.util.Set;
 /**
  * One server's meters in one Prometheus registry of its own (not Micrometer's global one, so
  * servers in one JVM share nothing): HTTP requests by route template, the store's group commits,
- * seats per pool, welcome emails by delivery state, rate-limited requests and the JVM. {@link
- * #scrape} renders them for {@code GET /metrics}. Close it with the server. Thread-safe.
+ * seats per pool, welcome emails by delivery state, webhook delivery, rate-limited requests and the
+ * JVM. {@link #scrape} renders them for {@code GET /metrics}. Close it with the server.
+ * Thread-safe.
  */
 public final class ServerMetrics implements AutoCloseable {
   /** The Prometheus text exposition format that {@link #scrape} writes. */
@@ -35,9 +37,14 @@ public final class ServerMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final SeatGauges seats;
   private final MailGauges mail;
+  private final WebhookGauges webhooks;
   private final Counter rateLimited;
 
-  ServerMetrics(Database database, SeatPoolService seatPools, MailOutbox mailOutbox) {
+  ServerMetrics(
+      Database database,
+      SeatPoolService seatPools,
+      MailOutbox mailOutbox,
+      WebhookDelivery delivery) {
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -49,6 +56,8 @@ public final class ServerMetrics implements AutoCloseable {
     seats.bindTo(registry);
     mail = new MailGauges(mailOutbox);
     mail.bindTo(registry);
+    webhooks = new WebhookGauges(delivery);
+    webhooks.bindTo(registry);
     rateLimited =
         Counter.builder("switchboard.rate.limited.requests")
             .description("Requests refused because their caller exceeded its rate limit")
@@ -76,10 +85,11 @@ public final class ServerMetrics implements AutoCloseable {
         .record(request.duration());
   }
 
-  /** Every meter in the Prometheus text format, seats and emails read from the store just now. */
+  /** Every meter in the Prometheus text format; seats, emails and webhooks read just now. */
   String scrape() {
     seats.refresh();
     mail.refresh();
+    webhooks.refresh();
     return registry.scrape();
   }
 

@@ -6,6 +6,7 @@ import dev.switchboard.http.errors.StalledBodyMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.Provisioning;
+import dev.switchboard.provisioning.WebhookDelivery;
 import dev.switchboard.scim.Discovery;
 import dev.switchboard.scim.SchemaRegistry;
 import dev.switchboard.store.Database;
@@ -56,32 +57,27 @@ public final class SwitchboardServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final ScheduledExecutorService sweeper;
   private final ScheduledExecutorService mailer;
+  private final WebhookDelivery delivery;
+  private final ScheduledExecutorService deliverer;
 
   private SwitchboardServer(
-      HttpServer http, URI scimBase, Provisioning provisioning, ServerMetrics metrics) {
+      HttpServer http,
+      URI scimBase,
+      Provisioning provisioning,
+      ServerMetrics metrics,
+      WebhookDelivery delivery) {
     this.http = http;
     this.scimBase = scimBase;
     this.provisioning = provisioning;
     this.metrics = metrics;
-    this.sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "switchboard-sweep");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.delivery = delivery;
+    this.sweeper = daemon("switchboard-sweep");
     sweeper.scheduleWithFixedDelay(
         this::sweepQuietly,
         SWEEP_INTERVAL.toMillis(),
         SWEEP_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
-    this.mailer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "switchboard-mail");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.mailer = daemon("switchboard-mail");
     if (provisioning.mailOutbox().enabled()) {
       mailer.scheduleWithFixedDelay(
           this::deliverMailQuietly,
@@ -89,6 +85,18 @@ public final class SwitchboardServer implements AutoCloseable {
           MAIL_INTERVAL.toMillis(),
           TimeUnit.MILLISECONDS);
     }
+    this.deliverer = daemon("switchboard-webhooks");
+    long poll = delivery.schedule().pollInterval().toMillis();
+    deliverer.scheduleWithFixedDelay(this::deliverQuietly, poll, poll, TimeUnit.MILLISECONDS);
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Serves {@code database} as {@code settings} say until closed. */
@@ -103,8 +111,9 @@ public final class SwitchboardServer implements AutoCloseable {
     SchemaRegistry schemas = SchemaRegistry.load();
     Provisioning provisioning =
         new Provisioning(database, schemas, clock, settings.oauthTokenLifetime(), settings.mail());
+    WebhookDelivery delivery = provisioning.webhookDelivery(settings.webhookDelivery());
     ServerMetrics metrics =
-        new ServerMetrics(database, provisioning.seatPools(), provisioning.mailOutbox());
+        new ServerMetrics(database, provisioning.seatPools(), provisioning.mailOutbox(), delivery);
     ResourceConfig config =
         new ResourceConfig()
             .register(new UsersResource(provisioning.users()))
@@ -115,6 +124,8 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new SitesResource(provisioning.sites()))
             .register(new CallingPackagesResource(provisioning.callingPackages()))
             .register(new PhoneNumbersResource(provisioning.phoneNumbers()))
+            .register(new WebhooksResource(provisioning.webhooks()))
+            .register(new EventsResource(provisioning.events()))
             .register(new RootSearchResource(provisioning.rootSearch()))
             .register(new BulkResource(provisioning.bulk(Discovery.BULK_MAX_OPERATIONS)))
             .register(new ImportsResource(provisioning.imports()))
@@ -200,7 +211,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 + listener.getPort()
                 + "/"
                 + ScimBase.PATH);
-    return new SwitchboardServer(http, scimBase, provisioning, metrics);
+    return new SwitchboardServer(http, scimBase, provisioning, metrics, delivery);
   }
 
   /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2} ({@code https} with TLS). */
@@ -237,11 +248,33 @@ public final class SwitchboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends every due webhook delivery now and returns when done (the server also does so every poll
+   * interval).
+   */
+  public void deliverNow() throws InterruptedException {
+    delivery.deliverDue();
+  }
+
+  private void deliverQuietly() {
+    try {
+      deliverNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("webhook delivery failed; it runs again at the next poll", e);
+    }
+  }
+
   @Override
   public void close() {
     mailer.shutdownNow();
+    deliverer.shutdownNow();
     sweeper.shutdownNow();
-    awaitQuietly(mailer); // an email being handed over finishes before the store closes
+    // An email being handed over, or a delivery writing its cursor, finishes before the store
+    // closes.
+    awaitQuietly(mailer);
+    awaitQuietly(deliverer);
     http.shutdownNow();
     provisioning.close();
     metrics.close();

@@ -17,17 +17,20 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes audit events in the caller's transaction, so an event exists exactly when its change was
- * committed. Events are never edited. Thread-safe.
+ * committed, and with each the outbox event the calling platforms receive. Events are never edited.
+ * Thread-safe.
  */
 final class AuditTrail {
   static final String SCHEMA = "urn:switchboard:params:scim:schemas:core:1.0:AuditEvent";
   private final Clock clock;
+  private final EventOutbox outbox;
 
   /** Changes being recorded per transaction handle, for a rehearsal's preview. */
   private final Map<Handle, List<AuditedChange>> recordings = new ConcurrentHashMap<>();
 
-  AuditTrail(Clock clock) {
+  AuditTrail(Clock clock, EventOutbox outbox) {
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   /** Runs {@code work} on {@code handle} and returns every change it records in the trail. */
@@ -74,5 +77,15 @@ final class AuditTrail {
     event.put("time", Instant.ofEpochMilli(now).toString());
     AuditDao.insert(
         handle, UUID.randomUUID().toString(), userId, product, now, Representation.bodyText(event));
+    outbox.changed(
+        handle,
+        EventType.ofProduct(product),
+        userId,
+        userName,
+        product,
+        before,
+        after,
+        reason,
+        actor);
   }
 }

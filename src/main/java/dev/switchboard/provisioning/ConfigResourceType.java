@@ -13,7 +13,8 @@ public enum ConfigResourceType {
   CALLING_PACKAGE("CallingPackage"),
   PHONE_NUMBER("PhoneNumber"),
   API_TOKEN("ApiToken"),
-  OAUTH_CLIENT("OAuthClient");
+  OAUTH_CLIENT("OAuthClient"),
+  WEBHOOK("Webhook");
 
   private final String wireName;
 

@@ -32,6 +32,7 @@ public final class Provisioning implements AutoCloseable {
   private final OAuthClientService oauthClients;
   private final AccessTokens accessTokens;
   private final MailOutbox mailOutbox;
+  private final WebhookService webhooks;
 
   public Provisioning(Database database, SchemaRegistry schemas, Clock clock) {
     this(database, schemas, clock, TokenLifetime.DEFAULT, MailSettings.OFF);
@@ -48,7 +49,8 @@ public final class Provisioning implements AutoCloseable {
       TokenLifetime tokenLifetime,
       MailSettings mail) {
     ResourceConformer conformer = new ResourceConformer();
-    AuditTrail audit = new AuditTrail(clock);
+    EventOutbox outbox = new EventOutbox(clock);
+    AuditTrail audit = new AuditTrail(clock, outbox);
     WelcomeMail welcome = new WelcomeMail(clock, mail.enabled());
     ContactCenterLicensing licensing =
         new ContactCenterLicensing(
@@ -57,7 +59,7 @@ public final class Provisioning implements AutoCloseable {
     this.database = database;
     this.usersKind = schemas.users();
     this.clock = clock;
-    this.users = new UserService(database, schemas.users(), conformer, clock, licensing);
+    this.users = new UserService(database, schemas.users(), conformer, clock, licensing, outbox);
     this.groups = new GroupService(database, schemas.groups(), conformer, clock, licensing);
     this.licenseTemplates =
         new LicenseTemplateService(
@@ -72,6 +74,7 @@ public final class Provisioning implements AutoCloseable {
         new CallingPackageService(database, schemas.callingPackages(), conformer, clock, licensing);
     this.phoneNumbers =
         new PhoneNumberService(database, schemas.phoneNumbers(), conformer, clock, licensing);
+    this.webhooks = new WebhookService(database, schemas.webhooks(), conformer, clock, licensing);
     this.imports = new CsvImports(database, users, clock);
     this.oauthClients = new OAuthClientService(database, clock);
     this.accessTokens = new AccessTokens(database, clock, tokenLifetime);
@@ -159,6 +162,20 @@ public final class Provisioning implements AutoCloseable {
     return phoneNumbers;
   }
 
+  public WebhookService webhooks() {
+    return webhooks;
+  }
+
+  /** The event stream, replayed after an event id ({@code GET /admin/events}). */
+  public EventStream events() {
+    return new EventStream(database);
+  }
+
+  /** The webhook delivery worker's work, on {@code schedule}; the server runs it periodically. */
+  public WebhookDelivery webhookDelivery(DeliverySchedule schedule) {
+    return new WebhookDelivery(database, clock, schedule);
+  }
+
   public TokenService tokens() {
     return tokens;
   }
@@ -184,7 +201,15 @@ public final class Provisioning implements AutoCloseable {
   /** {@code /Bulk} over every resource type (admin ones need the admin scope per operation). */
   public BulkProcessor bulk(int maxOperations) {
     return new BulkProcessor(
-        List.of(users, groups, licenseTemplates, seatPools, sites, callingPackages, phoneNumbers),
+        List.of(
+            users,
+            groups,
+            licenseTemplates,
+            seatPools,
+            sites,
+            callingPackages,
+            phoneNumbers,
+            webhooks),
         maxOperations);
   }
 

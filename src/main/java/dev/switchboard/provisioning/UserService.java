@@ -32,15 +32,18 @@ import org.jdbi.v3.core.Handle;
 /** The /Users use cases, one transaction each. Thread-safe. */
 public final class UserService extends StoredResourceService<UserRow> {
   private final ContactCenterLicensing licensing;
+  private final EventOutbox outbox;
 
   UserService(
       Database database,
       ResourceKind kind,
       ResourceConformer conformer,
       Clock clock,
-      ContactCenterLicensing licensing) {
+      ContactCenterLicensing licensing,
+      EventOutbox outbox) {
     super(database, kind, ResourceTable.USERS, conformer, clock);
     this.licensing = licensing;
+    this.outbox = outbox;
   }
 
   @Override
@@ -126,6 +129,16 @@ public final class UserService extends StoredResourceService<UserRow> {
   @Override
   protected Runnable prepareDelete(Handle handle, UserRow row, Caller caller) {
     licensing.releaseForDeletion(handle, row, caller);
+    outbox.changed(
+        handle,
+        EventType.DEPROVISIONED,
+        row.id(),
+        row.userName(),
+        "user",
+        row.active() ? "active" : "inactive",
+        "deleted",
+        "deleted",
+        caller);
     return () -> {};
   }
 

@@ -26,6 +26,7 @@ public final class SchemaRegistry {
   private final ResourceKind sites;
   private final ResourceKind callingPackages;
   private final ResourceKind phoneNumbers;
+  private final ResourceKind webhooks;
 
   private SchemaRegistry(
       ResourceKind users,
@@ -35,8 +36,10 @@ public final class SchemaRegistry {
       ResourceKind auditEvents,
       ResourceKind sites,
       ResourceKind callingPackages,
-      ResourceKind phoneNumbers) {
+      ResourceKind phoneNumbers,
+      ResourceKind webhooks) {
     this.sites = sites;
+    this.webhooks = webhooks;
     this.callingPackages = callingPackages;
     this.phoneNumbers = phoneNumbers;
     this.users = users;
@@ -63,7 +66,8 @@ public final class SchemaRegistry {
         adminKind("AuditEvent", "/AuditEvents", "One change of a user's licenses"),
         adminKind("Site", "/Sites", "A place users belong to, with its extension numbers"),
         adminKind("CallingPackage", "/CallingPackages", "An outbound calling package"),
-        adminKind("PhoneNumber", "/PhoneNumbers", "A direct number of the inventory"));
+        adminKind("PhoneNumber", "/PhoneNumbers", "A direct number of the inventory"),
+        adminKind("Webhook", "/Webhooks", "An endpoint the event stream is sent to"));
   }
 
   private static ResourceKind adminKind(String name, String endpoint, String description) {
@@ -95,6 +99,10 @@ public final class SchemaRegistry {
     return phoneNumbers;
   }
 
+  public ResourceKind webhooks() {
+    return webhooks;
+  }
+
   public ResourceKind users() {
     return users;
   }
@@ -112,7 +120,8 @@ public final class SchemaRegistry {
         auditEvents,
         sites,
         callingPackages,
-        phoneNumbers);
+        phoneNumbers,
+        webhooks);
   }
 
   /** Every schema served at /Schemas, in a stable order. */

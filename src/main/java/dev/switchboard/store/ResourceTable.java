@@ -140,6 +140,18 @@ public final class ResourceTable<R> {
               "assignedto.value", new Indexed(Match.EXACT, "user_id")),
           Map.of("id", "id", "number", "number", "meta.created", "created"));
 
+  public static final ResourceTable<AdminRow> WEBHOOKS =
+      new ResourceTable<>(
+          "webhooks",
+          WebhookDao.COLUMNS,
+          ConstructorMapper.of(AdminRow.class),
+          Map.of(
+              "id", new Indexed(Match.EXACT, "id"),
+              "url", new Indexed(Match.EXACT, "url"),
+              "active", new Indexed(Match.BOOLEAN, "active"),
+              "state", new Indexed(Match.EXACT, "state")),
+          Map.of("id", "id", "url", "url", "meta.created", "created"));
+
   private final String name;
   private final String columns;
   private final RowMapper<R> mapper;

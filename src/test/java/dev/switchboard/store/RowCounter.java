@@ -6,16 +6,22 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Counts the work the store does at the JDBC boundary: rows read (each {@code ResultSet.next()}
- * that returns true) and statements executed. Wraps a data source; thread-safe.
+ * that returns true) and statements executed, in all and by SQL text. Wraps a data source;
+ * thread-safe.
  */
 public final class RowCounter {
   private final AtomicLong rowsRead = new AtomicLong();
   private final AtomicLong statements = new AtomicLong();
+  private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
   public DataSource wrap(DataSource dataSource) {
     return proxy(DataSource.class, dataSource);
@@ -29,13 +35,26 @@ public final class RowCounter {
     return statements.get();
   }
 
+  /** Prepared statements executed whose SQL text {@code sql} finds something in. */
+  public long statementsMatching(Pattern sql) {
+    return bySql.entrySet().stream()
+        .filter(entry -> sql.matcher(entry.getKey()).find())
+        .mapToLong(entry -> entry.getValue().sum())
+        .sum();
+  }
+
   public void reset() {
     rowsRead.set(0);
     statements.set(0);
+    bySql.clear();
+  }
+
+  private <T> T proxy(Class<T> type, T target) {
+    return proxy(type, target, null);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T proxy(Class<T> type, T target) {
+  private <T> T proxy(Class<T> type, T target, String sql) {
     InvocationHandler handler =
         (self, method, args) -> {
           Object result;
@@ -50,21 +69,28 @@ public final class RowCounter {
           }
           if (target instanceof Statement && name.startsWith("execute")) {
             statements.incrementAndGet();
+            if (sql != null) {
+              bySql.computeIfAbsent(sql, key -> new LongAdder()).increment();
+            }
           }
-          return wrapResult(method.getReturnType(), result);
+          String prepared =
+              name.equals("prepareStatement") && args != null && args[0] instanceof String text
+                  ? text
+                  : null;
+          return wrapResult(method.getReturnType(), result, prepared);
         };
     return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Object wrapResult(Class<?> declared, Object result) {
+  private Object wrapResult(Class<?> declared, Object result, String sql) {
     if (result == null || !declared.isInterface()) {
       return result;
     }
     if (Connection.class.isAssignableFrom(declared)
         || Statement.class.isAssignableFrom(declared)
         || ResultSet.class.isAssignableFrom(declared)) {
-      return proxy((Class) declared, result);
+      return proxy((Class) declared, result, sql);
     }
     return result;
   }
