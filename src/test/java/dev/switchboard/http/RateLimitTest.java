@@ -60,6 +60,10 @@ class RateLimitTest {
         assertTrue(detail.contains("retry in 1 s"), detail);
       }
       assertTrue(admin.stream().allMatch(reply -> reply.status() == 200));
+      String metrics = server.getRoot("/metrics", ADMIN).raw().body();
+      assertTrue(
+          metrics.contains("switchboard_rate_limited_requests_total 15.0"),
+          "every 429 is counted in /metrics");
     }
   }
 
