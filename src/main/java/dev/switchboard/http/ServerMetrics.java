@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One server's meters in one Prometheus registry of its own (not Micrometer's global one, so
@@ -39,6 +41,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final MailGauges mail;
   private final WebhookGauges webhooks;
   private final Counter rateLimited;
+  private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
   ServerMetrics(
       Database database,
@@ -74,15 +77,25 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** Records one answered request ({@code http_server_requests_seconds}). */
   void requestFinished(FinishedRequest request) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route template, method and status")
-        .tag("method", METHODS.contains(request.method()) ? request.method() : "OTHER")
-        .tag("uri", request.route())
-        .tag("status", Integer.toString(request.status()))
-        .tag("outcome", Outcome.forStatus(request.status()).name())
-        .publishPercentileHistogram()
-        .register(registry)
+    String method = METHODS.contains(request.method()) ? request.method() : "OTHER";
+    requestTimers
+        .computeIfAbsent(
+            new RequestKey(method, request.route(), request.status()), this::requestTimer)
         .record(request.duration());
+  }
+
+  /** One timer per route, method and status, kept so a request does not rebuild its meter id. */
+  private record RequestKey(String method, String route, int status) {}
+
+  private Timer requestTimer(RequestKey key) {
+    return Timer.builder("http.server.requests")
+        .description("HTTP requests by route template, method and status")
+        .tag("method", key.method())
+        .tag("uri", key.route())
+        .tag("status", Integer.toString(key.status()))
+        .tag("outcome", Outcome.forStatus(key.status()).name())
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   /** Every meter in the Prometheus text format; seats, emails and webhooks read just now. */
