@@ -199,16 +199,17 @@ public final class StoreCheck {
     if (!Objects.equals(PhoneLicensingEngine.sources(fresh), user.phoneSources())) {
       problems.add(who + "sources " + user.phoneSources() + " are not those of its demands");
     }
-    String state;
+    LicenseState state;
     if (!fresh.licensed()) {
-      state = LicenseState.NONE.wireName();
+      state = LicenseState.NONE;
     } else if (!user.active()) {
-      state = LicenseState.SUSPENDED.wireName();
+      state = LicenseState.SUSPENDED;
     } else {
-      state = user.phoneSeat() && user.extension() != null ? "assigned" : "pending";
+      boolean holdsAll = user.phoneSeat() && user.extension() != null;
+      state = holdsAll ? LicenseState.ASSIGNED : LicenseState.PENDING;
     }
-    if (!state.equals(user.phoneState())) {
-      problems.add(who + "state is " + user.phoneState() + ", expected " + state);
+    if (!state.wireName().equals(user.phoneState())) {
+      problems.add(who + "state is " + user.phoneState() + ", expected " + state.wireName());
     }
     if (user.phoneSeat() && !(fresh.licensed() && user.active())) {
       problems.add(who + "holds a seat it should not hold");
@@ -216,8 +217,8 @@ public final class StoreCheck {
     if (!fresh.licensed() && user.extension() != null) {
       problems.add(who + "is not licensed but holds extension " + user.extension());
     }
-    pendingSince(who, state.equals("pending"), user.phonePendingSince(), problems);
-    if (state.equals("pending")
+    pendingSince(who, state == LicenseState.PENDING, user.phonePendingSince(), problems);
+    if (state == LicenseState.PENDING
         && !user.phoneSeat()
         && hasFreeSeat(pools.get(SeatPoolId.PHONE_LICENSED.wireName()))) {
       problems.add(who + "waits for a seat while one is free");

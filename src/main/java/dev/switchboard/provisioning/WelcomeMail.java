@@ -2,6 +2,7 @@ package dev.switchboard.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.switchboard.licensing.LicenseState;
 import dev.switchboard.scim.Representation;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.MailOutboxDao;
@@ -24,7 +25,6 @@ import org.jdbi.v3.core.Handle;
 final class WelcomeMail {
   static final String CONTACT_CENTER = ContactCenterLicensing.PRODUCT;
   static final String PHONE = PhoneLicensingEngine.PRODUCT;
-  private static final String ASSIGNED = "assigned";
   static final String NO_ADDRESS = "the user has no email address";
 
   private final Clock clock;
@@ -58,11 +58,11 @@ final class WelcomeMail {
   }
 
   static boolean holds(UserLicensing licensing) {
-    return ASSIGNED.equals(licensing.state()) && licensing.seat() != null;
+    return LicenseState.ASSIGNED.wireName().equals(licensing.state()) && licensing.seat() != null;
   }
 
   static boolean holds(PhoneLicensing phone) {
-    return ASSIGNED.equals(phone.state()) && phone.extension() != null;
+    return LicenseState.ASSIGNED.wireName().equals(phone.state()) && phone.extension() != null;
   }
 
   private boolean firstTime(Handle handle, UserRow user, String product) {

@@ -2,6 +2,7 @@ package dev.switchboard.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class LostUpdateRaceTest {
                               .method(
                                   "PATCH",
                                   HttpRequest.BodyPublishers.ofString(
-                                      Wire.replace("displayName", "\"writer " + n + "\"")))
+                                      PatchBodies.replace("displayName", "\"writer " + n + "\"")))
                               .build(),
                           HttpResponse.BodyHandlers.ofString())
                       .statusCode());

@@ -2,6 +2,7 @@ package dev.switchboard.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,12 +40,13 @@ class MembershipRaceTest {
                 Set<String> members = new HashSet<>();
                 for (String user : usersOf.get(client)) {
                   assertEquals(
-                      204, server.patch("/Groups/" + group, Wire.addMember(user)).status());
+                      204, server.patch("/Groups/" + group, PatchBodies.addMember(user)).status());
                   members.add(user);
                 }
                 for (String user : usersOf.get(client).subList(0, USERS_EACH / 4)) {
                   assertEquals(
-                      204, server.patch("/Groups/" + group, Wire.removeMember(user)).status());
+                      204,
+                      server.patch("/Groups/" + group, PatchBodies.removeMember(user)).status());
                   members.remove(user);
                 }
                 return members;

@@ -3,6 +3,7 @@ package dev.switchboard.concurrency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class SeatRaceTest {
                       server
                           .patch(
                               "/Users/" + usersOf.get(client).get(n),
-                              Wire.replace(Wire.CC + ":license", "\"" + tier + "\""))
+                              PatchBodies.replace(Wire.CC + ":license", "\"" + tier + "\""))
                           .status());
                 }
                 int count = 0;

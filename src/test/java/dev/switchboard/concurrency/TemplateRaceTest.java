@@ -3,6 +3,7 @@ package dev.switchboard.concurrency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,10 @@ class TemplateRaceTest {
             () -> {
               for (int change = 0; change < 20; change++) {
                 String user = users.get(random.nextInt(users.size()));
-                String body = random.nextBoolean() ? Wire.addMember(user) : Wire.removeMember(user);
+                String body =
+                    random.nextBoolean()
+                        ? PatchBodies.addMember(user)
+                        : PatchBodies.removeMember(user);
                 assertEquals(204, server.patch("/Groups/" + group, body).status());
               }
               return null;

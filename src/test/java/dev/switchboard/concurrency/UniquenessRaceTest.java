@@ -25,13 +25,7 @@ class UniquenessRaceTest {
                   server.post(
                       "/Users",
                       Wire.user(n % 2 == 0 ? "Race@Example.com" : "race@example.COM", "")));
-      assertEquals(1, count(replies, 201), "exactly one create wins");
-      for (TestServer.Reply reply : replies) {
-        if (reply.status() != 201) {
-          assertEquals(409, reply.status(), reply.raw().body());
-          assertEquals("uniqueness", reply.body().path("scimType").asText());
-        }
-      }
+      assertOneWins(replies);
       assertEquals(1, server.get("/Users?count=0").body().path("totalResults").asInt());
     }
   }
@@ -40,19 +34,7 @@ class UniquenessRaceTest {
   void oneExplicitExtensionGoesToOneUser() throws Exception {
     try (TestServer server = TestServer.start()) {
       site(server, "100", "199");
-      List<TestServer.Reply> replies =
-          Race.times(
-              CLIENTS,
-              n ->
-                  server.post(
-                      "/Users",
-                      Wire.user(
-                          "ext-" + n,
-                          "\""
-                              + Wire.PHONE
-                              + "\":{\"licensed\":true,\"extensionNumber\":\"150\"}")));
-      assertEquals(1, count(replies, 201));
-      assertEquals(CLIENTS - 1, count(replies, 409));
+      assertOneWins(phoneUsers(server, "ext-", "{\"licensed\":true,\"extensionNumber\":\"150\"}"));
     }
   }
 
@@ -62,20 +44,12 @@ class UniquenessRaceTest {
       site(server, "100", "199");
       server.post("/CallingPackages", "{\"name\":\"national\",\"rank\":20}");
       server.post("/PhoneNumbers", "{\"number\":\"+4687001234\"}");
-      List<TestServer.Reply> replies =
-          Race.times(
-              CLIENTS,
-              n ->
-                  server.post(
-                      "/Users",
-                      Wire.user(
-                          "did-" + n,
-                          "\""
-                              + Wire.PHONE
-                              + "\":{\"licensed\":true,\"callingPackage\":\"national\","
-                              + "\"directNumbers\":[\"+4687001234\"]}")));
-      assertEquals(1, count(replies, 201));
-      assertEquals(CLIENTS - 1, count(replies, 409));
+      assertOneWins(
+          phoneUsers(
+              server,
+              "did-",
+              "{\"licensed\":true,\"callingPackage\":\"national\","
+                  + "\"directNumbers\":[\"+4687001234\"]}"));
     }
   }
 
@@ -83,13 +57,7 @@ class UniquenessRaceTest {
   void aSmallRangeIsSharedOutWithoutDuplicates() throws Exception {
     try (TestServer server = TestServer.start()) {
       site(server, "100", "104");
-      List<TestServer.Reply> replies =
-          Race.times(
-              CLIENTS,
-              n ->
-                  server.post(
-                      "/Users",
-                      Wire.user("range-" + n, "\"" + Wire.PHONE + "\":{\"licensed\":true}")));
+      List<TestServer.Reply> replies = phoneUsers(server, "range-", "{\"licensed\":true}");
       assertEquals(CLIENTS, count(replies, 201), "provisioning never fails for lack of numbers");
       List<String> extensions = new ArrayList<>();
       int pending = 0;
@@ -120,6 +88,25 @@ class UniquenessRaceTest {
                     + to
                     + "\"}]}")
             .status());
+  }
+
+  /** {@value #CLIENTS} clients create a user each ({@code prefix}n) with this phone extension. */
+  private static List<TestServer.Reply> phoneUsers(TestServer server, String prefix, String phone)
+      throws Exception {
+    return Race.times(
+        CLIENTS,
+        n -> server.post("/Users", Wire.user(prefix + n, "\"" + Wire.PHONE + "\":" + phone)));
+  }
+
+  /** Exactly one request won; every other was refused as a 409 {@code uniqueness}. */
+  private static void assertOneWins(List<TestServer.Reply> replies) {
+    assertEquals(1, count(replies, 201), "exactly one wins");
+    for (TestServer.Reply reply : replies) {
+      if (reply.status() != 201) {
+        assertEquals(409, reply.status(), reply.raw().body());
+        assertEquals("uniqueness", reply.body().path("scimType").asText(), reply.raw().body());
+      }
+    }
   }
 
   private static long count(List<TestServer.Reply> replies, int status) {

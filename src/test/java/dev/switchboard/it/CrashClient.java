@@ -1,6 +1,8 @@
 package dev.switchboard.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.PatchBodies;
+import dev.switchboard.scim.ScimUrns;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CrashClient {
   private static final ObjectMapper json = new ObjectMapper();
-  static final String CC = "urn:switchboard:params:scim:schemas:extension:contactcenter:1.0:User";
+  static final String CC = ScimUrns.CONTACT_CENTER_USER;
   private static final String[] LICENSES = {"none", "standard", "premium"};
 
   /** What the store must hold for one user of this client. */
@@ -99,7 +101,7 @@ final class CrashClient {
           server,
           "PATCH",
           "/scim/v2/Users/" + before.id(),
-          replaceLicense(license),
+          PatchBodies.replace(CC + ":license", "\"" + license + "\""),
           userName,
           before,
           after);
@@ -114,7 +116,7 @@ final class CrashClient {
           server,
           "PATCH",
           "/scim/v2/Groups/" + group,
-          add ? addMember(before.id()) : removeMember(before.id()),
+          add ? PatchBodies.addMember(before.id()) : PatchBodies.removeMember(before.id()),
           userName,
           before,
           before.with(before.license(), groups));
@@ -195,10 +197,6 @@ final class CrashClient {
         && found.groups().equals(expected.groups());
   }
 
-  String prefix() {
-    return name + "-";
-  }
-
   /** Writes acknowledged so far; read by the test's thread while this client runs. */
   long acknowledged() {
     return acknowledged.get();
@@ -206,28 +204,5 @@ final class CrashClient {
 
   List<String> unexpectedAnswers() {
     return unexpectedAnswers;
-  }
-
-  private static String replaceLicense(String license) {
-    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-        + "[{\"op\":\"replace\",\"path\":\""
-        + CC
-        + ":license\",\"value\":\""
-        + license
-        + "\"}]}";
-  }
-
-  private static String addMember(String userId) {
-    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-        + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
-        + userId
-        + "\"}]}]}";
-  }
-
-  private static String removeMember(String userId) {
-    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-        + "[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
-        + userId
-        + "\\\"]\"}]}";
   }
 }

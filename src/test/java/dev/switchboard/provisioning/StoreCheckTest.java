@@ -3,6 +3,7 @@ package dev.switchboard.provisioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,7 @@ class StoreCheckTest {
         "{\"name\":\"agents\",\"group\":{\"value\":\""
             + agents
             + "\"},\"contactCenter\":\"standard\",\"phone\":true}");
-    server.patch(
-        "/Groups/" + agents,
-        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-            + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
-            + server.createUser("member")
-            + "\"}]}]}");
+    server.patch("/Groups/" + agents, PatchBodies.addMember(server.createUser("member")));
     return server;
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.http.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.PatchBodies;
 import dev.switchboard.TestServer;
 import dev.switchboard.scim.ScimUrns;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,7 @@ final class Webhooks {
     TestServer.Reply reply =
         server.patch(
             "/Users/" + userId,
-            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
-                + "[{\"op\":\"replace\",\"path\":\""
-                + ScimUrns.CONTACT_CENTER_USER
-                + ":license\",\"value\":\""
-                + tier
-                + "\"}]}");
+            PatchBodies.replace(ScimUrns.CONTACT_CENTER_USER + ":license", "\"" + tier + "\""));
     if (reply.status() / 100 != 2) {
       throw new IllegalStateException("license failed: " + reply.status() + reply.raw().body());
     }
