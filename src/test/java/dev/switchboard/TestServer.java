@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * The real server (Grizzly + Jersey + SQLite) on a free loopback port with a fresh database, and a
- * small HTTP client for it. One per test class; close it after.
+ * The real server (Grizzly + Jersey, on SQLite or PostgreSQL as {@link TestStores} says) on a free
+ * loopback port with a fresh database, and a small HTTP client for it. One per test class; close it
+ * after.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_TOKEN = "test-admin-token";
@@ -61,9 +62,12 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** Starts (or restarts) on the SQLite file {@code db}, on {@code clock}, with {@code config}. */
+  /**
+   * Starts (or restarts) on the store for {@code db} ({@link TestStores#at}), on {@code clock},
+   * with {@code config}.
+   */
   public static TestServer startWith(Path db, Clock clock, UnaryOperator<ServerConfig> config) {
-    return new TestServer(Database.openSqlite(db), clock, config);
+    return new TestServer(Database.open(TestStores.at(db)), clock, config);
   }
 
   /** Makes one delivery attempt at each welcome email due now; returns how many went. */
@@ -77,12 +81,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts on {@code clock}, so a test can move time past holds and cooldowns. */
   public static TestServer startAt(Clock clock) {
-    try {
-      Path dir = Files.createTempDirectory("switchboard-test");
-      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db")), clock);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TestServer(Database.open(TestStores.fresh()), clock);
   }
 
   /**
@@ -98,12 +97,18 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** Starts (or restarts) on the SQLite file {@code db}: what a server finds after a stop. */
+  /**
+   * Starts (or restarts) on the store for {@code db} ({@link TestStores#at}): what a server finds
+   * after a stop.
+   */
   public static TestServer startOn(Path db) {
-    return new TestServer(Database.openSqlite(db));
+    return new TestServer(Database.open(TestStores.at(db)));
   }
 
-  /** Starts (or restarts) on the SQLite file {@code db} with {@code clock} and {@code config}. */
+  /**
+   * Starts (or restarts) on the store for {@code db} ({@link TestStores#at}) with {@code clock} and
+   * {@code config}.
+   */
   public static TestServer startOn(Path db, Clock clock, ServerConfig config) {
     return startWith(db, clock, defaults -> config);
   }
@@ -125,12 +130,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts with every store connection wrapped (to count the work requests do). */
   public static TestServer start(UnaryOperator<DataSource> decorator) {
-    try {
-      Path dir = Files.createTempDirectory("switchboard-test");
-      return new TestServer(Database.openSqlite(dir.resolve("switchboard.db"), decorator));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TestServer(Database.open(TestStores.fresh(), decorator));
   }
 
   public URI base() {

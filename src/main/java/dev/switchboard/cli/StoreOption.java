@@ -1,8 +1,8 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.store.Database;
+import dev.switchboard.store.StoreLocation;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --db} option shared by every command that opens the store. */
@@ -10,22 +10,25 @@ final class StoreOption {
   @Option(
       names = "--db",
       defaultValue = "${env:SWITCHBOARD_DB:-switchboard.db}",
-      description = "SQLite file (env SWITCHBOARD_DB; default ${DEFAULT-VALUE})")
+      description =
+          "SQLite file, or jdbc:postgresql://HOST:PORT/DB for a store several processes share"
+              + " (credentials from env SWITCHBOARD_DB_USER and SWITCHBOARD_DB_PASSWORD)"
+              + " (env SWITCHBOARD_DB; default ${DEFAULT-VALUE})")
   String db;
+
+  StoreLocation location() {
+    return StoreLocation.parse(db, System::getenv);
+  }
 
   /** Opens a store that must exist already (a command that inspects it must not create one). */
   Database openExisting() {
-    if (!db.startsWith("jdbc:") && !Files.exists(Path.of(db))) {
+    if (location() instanceof StoreLocation.SqliteFile file && !Files.exists(file.file())) {
       throw new IllegalArgumentException("there is no store at " + db);
     }
     return open();
   }
 
   Database open() {
-    if (db.startsWith("jdbc:")) {
-      throw new IllegalArgumentException(
-          "only an SQLite file path is supported for --db so far, not " + db.split("\\?")[0]);
-    }
-    return Database.openSqlite(Path.of(db));
+    return Database.open(location());
   }
 }

@@ -1,10 +1,8 @@
 package dev.switchboard.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -12,83 +10,52 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite store: one writer connection (SQLite admits one writer at a time), fed by a group
- * commit that lets concurrent writes share one durable commit, and a small pool of readers, all in
- * WAL mode with {@code synchronous=FULL}, so a committed transaction survives power loss before we
- * answer. Migrations run at open. Bound to a meter registry, it reports each group commit's
- * duration and size there. Thread-safe.
+ * The store, on SQLite (the embedded default) or PostgreSQL ({@link Dialect}): one writer
+ * connection fed by a group commit that lets concurrent writes share one durable commit and keeps
+ * the writers of every process on the database one at a time ({@link SerializedWrites}), and a
+ * small pool of readers taking consistent snapshots. Migrations run at open. Bound to a meter
+ * registry, it reports each group commit's duration and size there. Thread-safe.
  */
 public final class Database implements MeterBinder, AutoCloseable {
-  private static final int READERS = 4;
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
   private final GroupCommit commits;
   private final Jdbi reader;
 
-  private Database(
-      HikariDataSource writerPool,
-      HikariDataSource readerPool,
-      UnaryOperator<DataSource> decorator) {
-    this.writerPool = writerPool;
-    this.readerPool = readerPool;
+  private Database(Dialect dialect, UnaryOperator<DataSource> decorator) {
+    try (HikariDataSource migrations = dialect.migrationPool()) {
+      Flyway.configure()
+          .dataSource(migrations)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    }
+    this.writerPool = dialect.writerPool();
+    this.readerPool = dialect.readerPool();
     Jdbi writer = jdbi(decorator.apply(writerPool));
     writer.setStatementBuilderFactory(CachingStatementBuilder.FACTORY);
-    this.commits = new GroupCommit(writer);
+    this.commits = new GroupCommit(writer, dialect);
     this.reader = jdbi(decorator.apply(readerPool));
+  }
+
+  /** Opens (creating if needed) the store at {@code location} and applies pending migrations. */
+  public static Database open(StoreLocation location) {
+    return open(location, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #open(StoreLocation)}, with every connection's data source wrapped by {@code
+   * decorator} (tests count the rows each request reads this way).
+   */
+  public static Database open(StoreLocation location, UnaryOperator<DataSource> decorator) {
+    return new Database(Dialect.of(location), decorator);
   }
 
   /** Opens (creating if needed) the SQLite file and applies pending migrations. */
   public static Database openSqlite(Path file) {
-    return openSqlite(file, UnaryOperator.identity());
-  }
-
-  /**
-   * As {@link #openSqlite(Path)}, with every connection's data source wrapped by {@code decorator}
-   * (tests count the rows each request reads this way).
-   */
-  public static Database openSqlite(Path file, UnaryOperator<DataSource> decorator) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot create the directory for " + file, e);
-    }
-    String url = "jdbc:sqlite:" + file.toAbsolutePath();
-    HikariDataSource writerPool = pool(url, "switchboard-writer", 1, false);
-    Flyway.configure().dataSource(writerPool).locations("classpath:db/migration").load().migrate();
-    // Readers open read-only, so only once the writer has created and migrated the file.
-    HikariDataSource readerPool = pool(url, "switchboard-reader", READERS, true);
-    return new Database(writerPool, readerPool, decorator);
-  }
-
-  private static HikariDataSource pool(String url, String name, int size, boolean readOnly) {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(30_000);
-    // Ids are ours (UUIDs); otherwise the driver runs a second query after every INSERT.
-    config.setGetGeneratedKeys(false);
-    config.setTransactionMode(
-        readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
-    config.setReadOnly(readOnly);
-    SQLiteDataSource sqlite = new SQLiteDataSource(config);
-    sqlite.setUrl(url);
-    HikariConfig hikari = new HikariConfig();
-    hikari.setDataSource(sqlite);
-    hikari.setPoolName(name);
-    hikari.setMaximumPoolSize(size);
-    hikari.setMinimumIdle(size);
-    hikari.setConnectionTimeout(120_000);
-    hikari.setAutoCommit(true);
-    hikari.setReadOnly(readOnly);
-    return new HikariDataSource(hikari);
+    return open(new StoreLocation.SqliteFile(file));
   }
 
   private static Jdbi jdbi(DataSource dataSource) {

@@ -17,19 +17,20 @@ import org.slf4j.LoggerFactory;
  * Group commit: write transactions from many request threads run one after another on a single
  * committer thread, and those that queued up meanwhile share one durable commit (one fsync). Each
  * runs in its own savepoint, so one that fails is rolled back alone and its caller gets its
- * exception; the others commit. A caller returns only after the commit its work was part of, so an
- * answer still means "on disk". With one writer at a time this costs a lone writer nothing and lets
- * concurrent writers pass the single-fsync rate. Each batch's duration and size are recorded in the
- * registries bound with {@link #bindTo} ({@link CommitMetrics}). Thread-safe.
+ * exception; the others commit ({@link SerializedWrites}, which also keeps writers of other
+ * processes out and runs a batch again after a transient failure). A caller returns only after the
+ * commit its work was part of, so an answer still means "on disk". With one writer at a time this
+ * costs a lone writer nothing and lets concurrent writers pass the single-fsync rate. Each batch's
+ * duration and size are recorded in the registries bound with {@link #bindTo} ({@link
+ * CommitMetrics}). Thread-safe.
  */
 final class GroupCommit implements MeterBinder, AutoCloseable {
   /** How many writes may share a commit: bounds the latency one batch adds to the next. */
   static final int MAX_BATCH = 64;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-  private static final String SAVEPOINT = "group_commit_write";
 
-  private final Jdbi writer;
+  private final SerializedWrites transactions;
   private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
   private final Write<Void> stop = new Write<>(handle -> null);
   private final Thread committer;
@@ -37,30 +38,39 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
 
   private final CommitMetrics metrics = new CommitMetrics();
 
-  /** Used by the committer thread only. */
-  private Handle handle;
-
-  /** One caller's work and the answer it waits for. */
-  private static final class Write<T> {
+  /** One caller's work and the answer it waits for, kept until its batch is committed. */
+  private static final class Write<T> implements SerializedWrites.Step {
     final Database.HandleWork<T, ?> work;
     final CompletableFuture<T> done = new CompletableFuture<>();
     T result;
+    Throwable failure;
 
     Write(Database.HandleWork<T, ?> work) {
       this.work = work;
     }
 
-    void run(Handle handle) throws Exception {
+    @Override
+    public void run(Handle handle) throws Exception {
+      failure = null;
       result = work.run(handle);
     }
 
-    void succeed() {
-      done.complete(result);
+    @Override
+    public void failed(Throwable failure) {
+      this.failure = failure;
+    }
+
+    void answer() {
+      if (failure == null) {
+        done.complete(result);
+      } else {
+        done.completeExceptionally(failure);
+      }
     }
   }
 
-  GroupCommit(Jdbi writer) {
-    this.writer = writer;
+  GroupCommit(Jdbi writer, Dialect dialect) {
+    this.transactions = new SerializedWrites(writer, dialect);
     this.committer = new Thread(this::commitLoop, "switchboard-commit");
     committer.setDaemon(true);
     committer.start();
@@ -113,30 +123,7 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
     for (Write<?> write = queue.poll(); write != null; write = queue.poll()) {
       write.done.completeExceptionally(new StoreException("the store is closed", null));
     }
-    if (handle != null) {
-      discardHandle();
-    }
-  }
-
-  /**
-   * The committer's handle, kept open across batches: SqlObjects attached to it (see {@link Daos})
-   * then stay attached, where a handle per batch attached every DAO again for each write. A batch
-   * that fails closes it, so a broken connection is replaced.
-   */
-  private Handle handle() {
-    if (handle == null) {
-      handle = writer.open();
-    }
-    return handle;
-  }
-
-  private void discardHandle() {
-    try {
-      handle.close();
-    } catch (RuntimeException e) {
-      log.warn("closing the writer handle after a failed commit failed", e);
-    }
-    handle = null;
+    transactions.close();
   }
 
   /** Records every batch from now on in {@code registry} too. */
@@ -145,52 +132,24 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
     metrics.bindTo(registry);
   }
 
-  /** Runs each write in its savepoint, commits once, then answers every caller. */
+  /** Commits the batch, then answers every caller. */
   private void commit(List<Write<?>> batch) {
     long started = System.nanoTime();
-    List<Write<?>> committed = new ArrayList<>(batch.size());
     try {
-      Handle handle = handle();
-      handle.begin();
-      try {
-        for (Write<?> write : batch) {
-          handle.execute("SAVEPOINT " + SAVEPOINT);
-          try {
-            write.run(handle);
-            handle.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-            committed.add(write);
-          } catch (Exception | Error e) {
-            handle.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-            handle.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-            write.done.completeExceptionally(e);
-          }
-        }
-        handle.commit();
-      } catch (RuntimeException e) {
-        rollbackQuietly(handle);
-        throw e;
-      }
+      transactions.commit(batch);
     } catch (RuntimeException e) {
       metrics.record(batch.size(), false, System.nanoTime() - started);
-      if (handle != null) {
-        discardHandle();
-      }
       log.error("a group commit of {} writes failed; none of them is applied", batch.size(), e);
-      for (Write<?> write : batch) {
-        write.done.completeExceptionally(e); // no-op for those already answered with their own
-      }
+      batch.forEach(write -> write.done.completeExceptionally(e));
       return;
     }
     metrics.record(batch.size(), true, System.nanoTime() - started);
-    committed.forEach(Write::succeed);
+    batch.forEach(Write::answer);
   }
 
-  private static void rollbackQuietly(Handle handle) {
-    try {
-      handle.rollback();
-    } catch (RuntimeException e) {
-      log.warn("rollback after a failed group commit failed too", e);
-    }
+  /** How many batches ran again after a transient failure. */
+  long retries() {
+    return transactions.retries();
   }
 
   /** How many writes wait for the committer (tests line up a batch with it). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.MutableClock;
+import dev.switchboard.TestStores;
 import dev.switchboard.provisioning.Caller;
 import dev.switchboard.provisioning.OAuthClientService;
 import dev.switchboard.provisioning.TokenLifetime;
@@ -47,7 +48,7 @@ class OAuthTokenLifetimeTest {
   @Test
   void aServerWithATwoHourLifetimeIssuesTokensThatLastTwoHours() throws Exception {
     MutableClock clock = new MutableClock();
-    try (Database database = Database.openSqlite(dir.resolve("switchboard.db"))) {
+    try (Database database = Database.open(TestStores.at(dir.resolve("switchboard.db")))) {
       OAuthClientService.NewClient client =
           new OAuthClientService(database, clock).create("entra-gallery", "idp", Caller.CLI);
       ServerConfig config =

@@ -3,7 +3,7 @@ package dev.switchboard.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
+import dev.switchboard.TestStores;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -20,8 +20,7 @@ class CachingStatementBuilderTest {
 
   @Test
   void reusedStatementsGiveTheAnswersFreshOnesWould() throws Exception {
-    try (Database database =
-        Database.openSqlite(Files.createTempDirectory("caching").resolve("s.db"))) {
+    try (Database database = Database.open(TestStores.fresh())) {
       List<String> nested =
           database.write(
               handle -> {

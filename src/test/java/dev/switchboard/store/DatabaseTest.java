@@ -2,24 +2,24 @@ package dev.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.TestStores;
 import java.util.List;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The store on a real SQLite file with the migrations applied. */
+/** The store on a real SQLite file or PostgreSQL schema with the migrations applied. */
 class DatabaseTest {
   private Database database;
-  private Path file;
+  private StoreLocation location;
 
   @BeforeEach
-  void open() throws Exception {
-    file = Files.createTempDirectory("switchboard-store").resolve("store.db");
-    database = Database.openSqlite(file);
+  void open() {
+    location = TestStores.fresh();
+    database = Database.open(location);
   }
 
   @AfterEach
@@ -29,6 +29,7 @@ class DatabaseTest {
 
   @Test
   void commitsAreDurableWalWithFullSyncAndForeignKeys() {
+    assumeFalse(TestStores.onPostgres(), "SQLite's own settings");
     assertEquals("wal", pragma("journal_mode"));
     assertEquals("2", pragma("synchronous"), "2 = FULL: fsync on every commit");
     assertEquals("1", pragma("foreign_keys"));
@@ -38,7 +39,7 @@ class DatabaseTest {
   void migrationsAreAppliedOnceAndReopeningKeepsData() {
     insertUser("u1", "Ann");
     database.close();
-    database = Database.openSqlite(file);
+    database = Database.open(location);
     assertEquals(
         List.of("u1"),
         database.read(h -> h.createQuery("SELECT id FROM users").mapTo(String.class).list()));

@@ -70,7 +70,7 @@ class GroupCommitTest {
             super.commit(handle);
           }
         });
-    group = new GroupCommit(counted);
+    group = new GroupCommit(counted, new Dialect.Sqlite(dir.resolve("group.db")));
     clients = Executors.newFixedThreadPool(WRITERS + 1);
   }
 

@@ -2,13 +2,12 @@ package dev.switchboard.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.switchboard.TestStores;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The Java migrations fill what they add from users stored before them: V7 folds display names
@@ -17,9 +16,8 @@ import org.sqlite.SQLiteDataSource;
 class JavaMigrationsTest {
   @Test
   void usersStoredBeforeGetDisplayNameKeysAndQueueRows() throws Exception {
-    Path file = Files.createTempDirectory("v7").resolve("store.db");
-    SQLiteDataSource source = new SQLiteDataSource();
-    source.setUrl("jdbc:sqlite:" + file);
+    StoreLocation location = TestStores.fresh();
+    DataSource source = TestStores.dataSource(location);
     Flyway.configure()
         .dataSource(source)
         .locations("classpath:db/migration")
@@ -39,7 +37,7 @@ class JavaMigrationsTest {
                       + " version, body) VALUES ('u2', 'bo', 'bo', TRUE, 1, 1, 1, '{}')");
             });
 
-    try (Database database = Database.openSqlite(file)) {
+    try (Database database = Database.open(location)) {
       assertEquals(
           "åsa öberg",
           database.read(

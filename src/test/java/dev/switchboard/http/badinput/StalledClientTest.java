@@ -3,6 +3,7 @@ package dev.switchboard.http.badinput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.TestStores;
 import dev.switchboard.http.ServerConfig;
 import dev.switchboard.http.SwitchboardServer;
 import dev.switchboard.provisioning.Scope;
@@ -13,8 +14,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +34,7 @@ class StalledClientTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path dir = Files.createTempDirectory("switchboard-stall");
-    database = Database.openSqlite(dir.resolve("switchboard.db"));
+    database = Database.open(TestStores.fresh());
     new TokenService(database, Clock.systemUTC()).register("stall", Scope.ADMIN, "stall-token");
     server = SwitchboardServer.start(ServerConfig.loopback(0).withIdleTimeout(IDLE), database);
   }
