@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.switchboard.scim.NulCharacters;
+import java.util.Optional;
 
 /** Request bodies in, response bodies out, with the SDK's (case-insensitive) JSON model. */
 final class JsonBodies {
@@ -40,6 +42,13 @@ final class JsonBodies {
     }
     if (node == null || !node.isObject()) {
       throw BadRequestException.invalidSyntax("The request body must be a JSON object");
+    }
+    Optional<String> nul = NulCharacters.firstIn(node);
+    if (nul.isPresent()) {
+      throw BadRequestException.invalidValue(
+          "The value at "
+              + nul.get()
+              + " holds the NUL character (\\u0000), which no SCIM value may hold; remove it");
     }
     return (ObjectNode) node;
   }

@@ -3,6 +3,7 @@ package dev.switchboard.http;
 import dev.switchboard.http.errors.OAuthErrorMapper;
 import dev.switchboard.http.errors.ScimExceptionMapper;
 import dev.switchboard.http.errors.StalledBodyMapper;
+import dev.switchboard.http.errors.StoreUnavailableMapper;
 import dev.switchboard.http.errors.UnexpectedExceptionMapper;
 import dev.switchboard.http.errors.WebApplicationExceptionMapper;
 import dev.switchboard.provisioning.Provisioning;
@@ -149,6 +150,7 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(new WelcomeEmailResource(provisioning.mailOutbox()))
             .register(new MailResource(provisioning.mailOutbox()))
             .register(CanonicalPathFilter.class)
+            .register(NulInUriFilter.class)
             .register(new TokenAuthFilter(provisioning.authenticator()))
             .register(PayloadLimitFilter.class)
             .register(MalformedHeadersFilter.class)
@@ -157,6 +159,7 @@ public final class SwitchboardServer implements AutoCloseable {
             .register(OAuthErrorMapper.class)
             .register(WebApplicationExceptionMapper.class)
             .register(StalledBodyMapper.class)
+            .register(StoreUnavailableMapper.class)
             .register(UnexpectedExceptionMapper.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);

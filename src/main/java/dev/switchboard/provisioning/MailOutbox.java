@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,12 +177,19 @@ public final class MailOutbox {
     if (mailer.isEmpty()) {
       return 0;
     }
+    // Processes sharing a database take turns, so no email is sent by two of them at once.
+    AtomicInteger delivered = new AtomicInteger();
+    database.runAlone("mail-delivery", () -> delivered.set(deliverDue(mailer.get())));
+    return delivered.get();
+  }
+
+  private int deliverDue(Mailer smtp) {
     List<MailRow> due =
         database.read(
             handle -> Daos.attach(handle, MailOutboxDao.class).due(clock.millis(), BATCH));
     int delivered = 0;
     for (MailRow row : due) {
-      delivered += deliver(row, mailer.get()) ? 1 : 0;
+      delivered += deliver(row, smtp) ? 1 : 0;
     }
     return delivered;
   }

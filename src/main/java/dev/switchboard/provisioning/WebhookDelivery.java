@@ -46,12 +46,24 @@ public final class WebhookDelivery {
 
   /** Sends what is due to each active endpoint, until it has caught up or an attempt failed. */
   public synchronized void deliverDue() throws InterruptedException {
+    // Processes sharing a database take turns, so no event is sent by two of them at once.
+    database.runAlone("webhook-delivery", this::deliverDueUntilInterrupted);
+    if (Thread.interrupted()) {
+      throw new InterruptedException("webhook delivery was interrupted");
+    }
+  }
+
+  private void deliverDueUntilInterrupted() {
     List<WebhookRow> due =
         database.read(handle -> Daos.attach(handle, WebhookDao.class).all()).stream()
             .filter(webhook -> webhook.active() && webhook.nextAttempt() <= clock.millis())
             .toList();
-    for (WebhookRow webhook : due) {
-      deliver(webhook);
+    try {
+      for (WebhookRow webhook : due) {
+        deliver(webhook);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -40,6 +40,10 @@ public final class FilterParser {
       throw BadRequestException.invalidFilter(
           "Cannot parse filter '" + text + "': " + e.getMessage());
     }
+    if (NulCharacters.inValuesOf(parsed)) {
+      throw BadRequestException.invalidFilter(
+          "A value in the filter holds the NUL character (\\u0000), which no SCIM value may hold");
+    }
     return new FilterTypeCoercion(kind).coerce(parsed);
   }
 

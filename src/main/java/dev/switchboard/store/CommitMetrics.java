@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,13 +13,15 @@ import java.util.concurrent.TimeUnit;
  * The group commit's meters in every registry bound to it: {@code switchboard.store.commit}, a
  * timer of each batch (its writes and the durable commit) by {@code outcome} ({@code committed} or
  * {@code failed}), and {@code switchboard.store.commit.batch.size}, how many writes each batch
- * carried. Records nothing until a registry is bound. Thread-safe.
+ * carried, and {@code switchboard.store.commit.retries}, batches run again after a transient
+ * failure ({@link SerializedWrites}). Records nothing until a registry is bound. Thread-safe.
  */
 final class CommitMetrics implements MeterBinder {
   private final List<Meters> bound = new CopyOnWriteArrayList<>();
 
   /** One registry's meters. */
-  private record Meters(Timer committed, Timer failed, DistributionSummary batchSizes) {}
+  private record Meters(
+      Timer committed, Timer failed, DistributionSummary batchSizes, Counter retries) {}
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -29,7 +32,15 @@ final class CommitMetrics implements MeterBinder {
             DistributionSummary.builder("switchboard.store.commit.batch.size")
                 .description("Writes that shared one group commit")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, GroupCommit.MAX_BATCH)
+                .register(registry),
+            Counter.builder("switchboard.store.commit.retries")
+                .description("Write batches run again after a transient failure")
                 .register(registry)));
+  }
+
+  /** Records that a batch runs again. */
+  void recordRetry() {
+    bound.forEach(meters -> meters.retries().increment());
   }
 
   /** Records one batch of {@code writes} that took {@code nanos}. */

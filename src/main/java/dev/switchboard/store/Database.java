@@ -23,8 +23,10 @@ public final class Database implements MeterBinder, AutoCloseable {
   private final HikariDataSource readerPool;
   private final GroupCommit commits;
   private final Jdbi reader;
+  private final Dialect dialect;
 
   private Database(Dialect dialect, UnaryOperator<DataSource> decorator) {
+    this.dialect = dialect;
     try (HikariDataSource migrations = dialect.migrationPool()) {
       Flyway.configure()
           .dataSource(migrations)
@@ -113,6 +115,16 @@ public final class Database implements MeterBinder, AutoCloseable {
   /** Runs {@code work} in one read transaction: a consistent snapshot of the store. */
   public <T, X extends Exception> T read(HandleWork<T, X> work) throws X {
     return reader.inTransaction(work::run);
+  }
+
+  /**
+   * Runs {@code work} unless another process sharing this database is running the job {@code job}
+   * now (then it returns false at once): background work that must not run twice at the same time,
+   * such as sending the welcome emails that are due. On SQLite, where one process owns the file, it
+   * always runs.
+   */
+  public boolean runAlone(String job, Runnable work) {
+    return dialect.runAlone(job, reader, work);
   }
 
   /** True when a write transaction can commit: what {@code /healthz} reports. */

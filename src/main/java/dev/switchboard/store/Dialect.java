@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -30,6 +31,13 @@ sealed interface Dialect {
    * process or another on the same database, can run until this one ends.
    */
   void excludeOtherWriters(Handle handle);
+
+  /**
+   * Runs {@code work} unless another process on the same database is running the job named {@code
+   * job} right now; returns whether it ran. {@code session} lends a connection to hold the claim on
+   * for the duration (the work itself reads and writes on other connections).
+   */
+  boolean runAlone(String job, Jdbi session, Runnable work);
 
   /** True when {@code failure} rolled the transaction back and running it again may succeed. */
   boolean isTransient(SQLException failure);
@@ -114,6 +122,12 @@ sealed interface Dialect {
     }
 
     @Override
+    public boolean runAlone(String job, Jdbi session, Runnable work) {
+      work.run(); // one process per file: its workers already take turns
+      return true;
+    }
+
+    @Override
     public boolean isTransient(SQLException failure) {
       return false; // a busy file is waited for (busy timeout), never failed and retried
     }
@@ -163,7 +177,7 @@ sealed interface Dialect {
       if (location.password() != null) {
         hikari.setPassword(location.password());
       }
-      hikari.addDataSourceProperty("ApplicationName", "switchboard");
+      hikari.addDataSourceProperty("ApplicationName", name); // told apart in pg_stat_activity
       return hikari;
     }
 
@@ -176,11 +190,47 @@ sealed interface Dialect {
           .one();
     }
 
+    /**
+     * A session-level advisory lock in the two-key space (apart from {@link #WRITE_LOCK}): held
+     * while the work runs, and released by PostgreSQL too if the process dies with it.
+     */
+    @Override
+    public boolean runAlone(String job, Jdbi session, Runnable work) {
+      return session.withHandle(
+          handle -> {
+            boolean claimed =
+                handle
+                    .createQuery("SELECT pg_try_advisory_lock(:space, :job)")
+                    .bind("space", (int) WRITE_LOCK)
+                    .bind("job", job.hashCode())
+                    .mapTo(Boolean.class)
+                    .one();
+            if (!claimed) {
+              return false;
+            }
+            try {
+              work.run();
+            } finally {
+              handle
+                  .createQuery("SELECT pg_advisory_unlock(:space, :job)")
+                  .bind("space", (int) WRITE_LOCK)
+                  .bind("job", job.hashCode())
+                  .mapTo(Boolean.class)
+                  .one();
+            }
+            return true;
+          });
+    }
+
     @Override
     public boolean isTransient(SQLException failure) {
       String state = String.valueOf(failure.getSQLState());
-      // serialization failure, deadlock, lost connection (before the commit was sent)
-      return state.equals("40001") || state.equals("40P01") || state.startsWith("08");
+      // serialization failure, deadlock; a connection lost or ended by the server (restart,
+      // failover, an admin's pg_terminate_backend) before the commit was sent
+      return state.equals("40001")
+          || state.equals("40P01")
+          || state.startsWith("08")
+          || state.startsWith("57P0");
     }
   }
 }

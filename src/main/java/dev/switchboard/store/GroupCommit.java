@@ -29,7 +29,6 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
   static final int MAX_BATCH = 64;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-
   private final SerializedWrites transactions;
   private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
   private final Write<Void> stop = new Write<>(handle -> null);
@@ -70,7 +69,7 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
   }
 
   GroupCommit(Jdbi writer, Dialect dialect) {
-    this.transactions = new SerializedWrites(writer, dialect);
+    this.transactions = new SerializedWrites(writer, dialect, metrics::recordRetry);
     this.committer = new Thread(this::commitLoop, "switchboard-commit");
     committer.setDaemon(true);
     committer.start();
@@ -145,11 +144,6 @@ final class GroupCommit implements MeterBinder, AutoCloseable {
     }
     metrics.record(batch.size(), true, System.nanoTime() - started);
     batch.forEach(Write::answer);
-  }
-
-  /** How many batches ran again after a transient failure. */
-  long retries() {
-    return transactions.retries();
   }
 
   /** How many writes wait for the committer (tests line up a batch with it). */

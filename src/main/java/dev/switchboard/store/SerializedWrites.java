@@ -36,8 +36,8 @@ final class SerializedWrites implements AutoCloseable {
 
   private final Jdbi writer;
   private final Dialect dialect;
+  private final Runnable onRetry;
   private Handle handle;
-  private long retries;
 
   /** One write of a batch. */
   interface Step {
@@ -55,9 +55,11 @@ final class SerializedWrites implements AutoCloseable {
     }
   }
 
-  SerializedWrites(Jdbi writer, Dialect dialect) {
+  /** {@code onRetry} is told each time a batch is about to run again. */
+  SerializedWrites(Jdbi writer, Dialect dialect, Runnable onRetry) {
     this.writer = writer;
     this.dialect = dialect;
+    this.onRetry = onRetry;
   }
 
   /**
@@ -75,7 +77,7 @@ final class SerializedWrites implements AutoCloseable {
           throw new StoreException(
               "the store failed " + ATTEMPTS + " times in a row; nothing was applied", e.cause);
         }
-        retries++;
+        onRetry.run();
         log.warn("a write batch failed transiently (attempt {}); running it again", attempt, e);
         pause(attempt);
       } catch (RuntimeException e) {
@@ -83,11 +85,6 @@ final class SerializedWrites implements AutoCloseable {
         throw e;
       }
     }
-  }
-
-  /** How many batches ran again after a transient failure (tests count them). */
-  long retries() {
-    return retries;
   }
 
   private void attempt(List<? extends Step> steps) {
@@ -116,11 +113,16 @@ final class SerializedWrites implements AutoCloseable {
       handle.commit();
     } catch (RuntimeException e) {
       SQLException sql = sqlCause(e);
-      if (sql != null && dialect.isTransient(sql) && !sql.getSQLState().startsWith("08")) {
+      if (sql != null && isRefusal(sql)) {
         throw new TransientFailure(e); // refused at commit: certainly rolled back
       }
       throw new CommitOutcomeUnknown(e);
     }
+  }
+
+  /** A serialization failure or deadlock: the server rolled back, nothing was applied. */
+  private static boolean isRefusal(SQLException failure) {
+    return "40001".equals(failure.getSQLState()) || "40P01".equals(failure.getSQLState());
   }
 
   private void throwIfTransient(Throwable failure) {

@@ -51,6 +51,29 @@ class BadInputRegressionTest {
             .asInt());
   }
 
+  /** PostgreSQL cannot hold or even compare U+0000; both engines refuse it the same way. */
+  @Test
+  void aNulCharacterAnywhereIsRefusedOnEitherEngine() {
+    Wire.Answer inBody =
+        wire.send(
+            Probe.of("POST", "/Users", "{\"userName\":\"nul\",\"displayName\":\"a\\u0000b\"}"));
+    assertEquals(400, inBody.status(), inBody.text());
+    assertEquals("invalidValue", inBody.body().path("scimType").asText());
+    assertTrue(inBody.body().path("detail").asText().contains("/displayName"), inBody.text());
+
+    Wire.Answer inPath = wire.send(Probe.of("DELETE", "/Users/" + userId + "%00", null));
+    assertEquals(400, inPath.status(), inPath.text());
+    assertEquals("invalidValue", inPath.body().path("scimType").asText());
+
+    Wire.Answer inFilter =
+        wire.send(Probe.of("GET", "/Users?filter=userName%20eq%20%22%5Cu0000%22", null));
+    assertEquals(400, inFilter.status(), inFilter.text());
+    assertEquals("invalidFilter", inFilter.body().path("scimType").asText());
+    assertEquals(
+        0,
+        server.get("/Users?filter=userName%20eq%20%22nul%22").body().path("totalResults").asInt());
+  }
+
   @Test
   void jsonNestedPastJacksonsLimitIsInvalidSyntaxNotA500() {
     String deep = "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000);

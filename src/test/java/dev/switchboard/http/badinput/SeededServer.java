@@ -2,6 +2,9 @@ package dev.switchboard.http.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.TestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,14 +124,7 @@ final class SeededServer implements AutoCloseable {
         .read(
             handle -> {
               Map<String, List<String>> tables = new TreeMap<>();
-              List<String> names =
-                  handle
-                      .createQuery(
-                          "SELECT name FROM sqlite_master WHERE type = 'table'"
-                              + " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway_%'")
-                      .mapTo(String.class)
-                      .list();
-              for (String name : names) {
+              for (String name : tableNames(handle.getConnection())) {
                 List<String> rows = new ArrayList<>();
                 handle
                     .createQuery("SELECT * FROM \"" + name + "\"")
@@ -139,6 +135,25 @@ final class SeededServer implements AutoCloseable {
               }
               return tables;
             });
+  }
+
+  /** The store's own tables, on either engine (JDBC metadata of the current schema). */
+  private static List<String> tableNames(Connection connection) {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables =
+        connection
+            .getMetaData()
+            .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+      while (tables.next()) {
+        String name = tables.getString("TABLE_NAME");
+        if (!name.startsWith("flyway_") && !name.startsWith("sqlite_")) {
+          names.add(name);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the store's tables", e);
+    }
+    return names;
   }
 
   private String create(String path, String body) {
