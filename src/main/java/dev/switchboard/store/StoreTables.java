@@ -1,0 +1,131 @@
+package dev.switchboard.store;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The application tables of a store as its database describes them (JDBC metadata), not as the code
+ * remembers them: every table but Flyway's history, each with its columns and their JDBC types,
+ * parents before the tables whose foreign keys point at them. Immutable.
+ */
+record StoreTables(List<Table> tables) {
+  /** Flyway's own bookkeeping: each store has its own, made by its migrations, never copied. */
+  static final String MIGRATION_HISTORY = "flyway_schema_history";
+
+  /** One table: its lower-case name and its columns in declaration order. */
+  record Table(String name, List<Column> columns) {
+    List<String> columnNames() {
+      return columns.stream().map(Column::name).toList();
+    }
+  }
+
+  /** A column's lower-case name and its {@link java.sql.Types} code. */
+  record Column(String name, int jdbcType) {}
+
+  /** Reads the tables of the schema {@code connection} works in. */
+  static StoreTables of(Connection connection) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    String catalog = connection.getCatalog();
+    String schema = pattern(connection.getSchema(), metadata);
+    Map<String, Table> tables = new TreeMap<>();
+    Map<String, Set<String>> parents = new TreeMap<>();
+    try (ResultSet rows = metadata.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+      while (rows.next()) {
+        String name = lower(rows.getString("TABLE_NAME"));
+        if (!name.equals(MIGRATION_HISTORY) && !name.startsWith("sqlite_")) {
+          tables.put(name, null);
+        }
+      }
+    }
+    for (String name : tables.keySet()) {
+      tables.put(name, new Table(name, columns(metadata, catalog, schema, name)));
+      parents.put(name, parents(metadata, catalog, connection.getSchema(), name));
+    }
+    return new StoreTables(parentsFirst(tables, parents));
+  }
+
+  Set<String> names() {
+    Set<String> names = new TreeSet<>();
+    tables.forEach(table -> names.add(table.name()));
+    return names;
+  }
+
+  Table table(String name) {
+    return tables.stream()
+        .filter(table -> table.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new StoreException("there is no table " + name, null));
+  }
+
+  private static List<Column> columns(
+      DatabaseMetaData metadata, String catalog, String schema, String table) throws SQLException {
+    List<Column> columns = new ArrayList<>();
+    try (ResultSet rows = metadata.getColumns(catalog, schema, pattern(table, metadata), "%")) {
+      while (rows.next()) {
+        columns.add(new Column(lower(rows.getString("COLUMN_NAME")), rows.getInt("DATA_TYPE")));
+      }
+    }
+    return columns;
+  }
+
+  private static Set<String> parents(
+      DatabaseMetaData metadata, String catalog, String schema, String table) throws SQLException {
+    Set<String> parents = new TreeSet<>();
+    try (ResultSet keys = metadata.getImportedKeys(catalog, schema, table)) {
+      while (keys.next()) {
+        parents.add(lower(keys.getString("PKTABLE_NAME")));
+      }
+    }
+    parents.remove(table);
+    return parents;
+  }
+
+  /** Orders the tables so that each comes after every table it references (Kahn, by name). */
+  private static List<Table> parentsFirst(
+      Map<String, Table> tables, Map<String, Set<String>> parents) {
+    List<Table> ordered = new ArrayList<>();
+    Set<String> placed = new TreeSet<>();
+    Map<String, Set<String>> waiting = new TreeMap<>(parents);
+    while (!waiting.isEmpty()) {
+      List<String> ready =
+          waiting.entrySet().stream()
+              .filter(entry -> placed.containsAll(entry.getValue()))
+              .map(Map.Entry::getKey)
+              .toList();
+      if (ready.isEmpty()) {
+        throw new StoreException(
+            "the foreign keys of " + waiting + " point at missing tables or form a cycle", null);
+      }
+      for (String name : ready) {
+        ordered.add(tables.get(name));
+        placed.add(name);
+        waiting.remove(name);
+      }
+    }
+    return List.copyOf(ordered);
+  }
+
+  /** {@code name} as a metadata search pattern: its {@code _} and {@code %} taken literally. */
+  private static String pattern(String name, DatabaseMetaData metadata) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    String escape = metadata.getSearchStringEscape();
+    return name.replace(escape, escape + escape)
+        .replace("_", escape + "_")
+        .replace("%", escape + "%");
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
