@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * How one column's value crosses from one engine to the other, chosen by the target column's JDBC
- * type: SQLite keeps booleans as integers and reports BOOLEAN and BIGINT columns alike as INTEGER,
- * PostgreSQL wants a real boolean, so each value is read and bound as what the target holds, and a
- * null stays null. Stateless.
+ * How one column's value crosses from one engine to the other, chosen by the column's JDBC types on
+ * both sides: SQLite keeps booleans as integers and reports BOOLEAN and BIGINT columns alike as
+ * INTEGER, while PostgreSQL has real booleans, so a column that is boolean on either side is copied
+ * as a boolean (SQLite reads 0 and 1 as false and true, and stores them back as 0 and 1), and every
+ * other value as the whole number or text the target holds. A null stays null. Stateless.
  */
 enum ColumnValue {
   FLAG {
@@ -50,13 +51,16 @@ enum ColumnValue {
   abstract void copy(ResultSet from, PreparedStatement into, int index) throws SQLException;
 
   /**
-   * The way to copy {@code column} of {@code table}.
+   * The way to copy column {@code from} of the source's {@code table} into column {@code into} of
+   * the target's.
    *
    * @throws StoreException for a type no migration uses yet: copied blindly it could change
    */
-  static ColumnValue of(StoreTables.Table table, StoreTables.Column column) {
-    return switch (column.jdbcType()) {
-      case Types.BOOLEAN, Types.BIT -> FLAG;
+  static ColumnValue of(String table, StoreTables.Column from, StoreTables.Column into) {
+    if (isFlag(from) || isFlag(into)) {
+      return FLAG;
+    }
+    return switch (into.jdbcType()) {
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> WHOLE_NUMBER;
       case Types.CHAR,
           Types.VARCHAR,
@@ -69,13 +73,17 @@ enum ColumnValue {
       default ->
           throw new StoreException(
               "cannot copy "
-                  + table.name()
+                  + table
                   + "."
-                  + column.name()
+                  + into.name()
                   + ": its JDBC type "
-                  + column.jdbcType()
+                  + into.jdbcType()
                   + " is not one the copy knows",
               null);
     };
+  }
+
+  private static boolean isFlag(StoreTables.Column column) {
+    return column.jdbcType() == Types.BOOLEAN || column.jdbcType() == Types.BIT;
   }
 }

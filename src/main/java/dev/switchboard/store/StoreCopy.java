@@ -124,8 +124,9 @@ public final class StoreCopy {
 
   private static Map<String, Long> copy(Connection from, Connection into, Progress progress)
       throws SQLException {
+    StoreTables sources = StoreTables.of(from);
     StoreTables tables = StoreTables.of(into);
-    requireSameTables(StoreTables.of(from), tables);
+    requireSameTables(sources, tables);
     refuseRowsOfItsOwn(into, tables);
     Map<String, Long> counts = rowCounts(from, tables);
     progress.started(counts.values().stream().mapToLong(Long::longValue).sum());
@@ -135,7 +136,7 @@ public final class StoreCopy {
       }
     }
     for (StoreTables.Table table : tables.tables()) {
-      copyTable(from, into, table, progress);
+      copyTable(from, into, sources.table(table.name()), table, progress);
     }
     return counts;
   }
@@ -182,10 +183,16 @@ public final class StoreCopy {
   }
 
   private static void copyTable(
-      Connection from, Connection into, StoreTables.Table table, Progress progress)
+      Connection from,
+      Connection into,
+      StoreTables.Table source,
+      StoreTables.Table table,
+      Progress progress)
       throws SQLException {
     List<ColumnValue> values = new ArrayList<>();
-    table.columns().forEach(column -> values.add(ColumnValue.of(table, column)));
+    for (StoreTables.Column column : table.columns()) {
+      values.add(ColumnValue.of(table.name(), source.column(column.name()), column));
+    }
     String columns =
         table.columnNames().stream().map(StoreCopy::quote).collect(Collectors.joining(", "));
     String parameters = String.join(", ", Collections.nCopies(values.size(), "?"));

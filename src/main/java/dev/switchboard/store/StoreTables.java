@@ -26,6 +26,14 @@ record StoreTables(List<Table> tables) {
     List<String> columnNames() {
       return columns.stream().map(Column::name).toList();
     }
+
+    Column column(String name) {
+      return columns.stream()
+          .filter(column -> column.name().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () -> new StoreException("there is no column " + this.name + "." + name, null));
+    }
   }
 
   /** A column's lower-case name and its {@link java.sql.Types} code. */
