@@ -60,37 +60,54 @@ public final class MigrateStoreCommand implements Callable<Integer> {
     try (Database source = StoreOption.openExisting(location(from));
         Database target = Database.open(location(to))) {
       StoreCopy copy = new StoreCopy(source, target);
-      long started = System.nanoTime();
-      Map<String, Long> copied;
-      try (CopyProgressBar progress = new CopyProgressBar()) {
-        copied = copy.copy(progress);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long rows = copied.values().stream().mapToLong(Long::longValue).sum();
-      out.printf(
-          "copied %,d rows of %d tables in %.1f s (%,.0f rows/s)%n",
-          rows, copied.size(), seconds, rows / seconds);
-      List<StoreCopy.TableCount> counts = copy.verify(copied);
-      StoreCheck.Report check = new StoreCheck(target).run();
-      print(out, counts, check);
-      List<String> differences =
-          counts.stream()
-              .filter(count -> !count.matches())
-              .map(
-                  c ->
-                      c.table() + " (" + c.sourceRows() + " in the source, " + c.targetRows() + ")")
-              .toList();
-      if (!differences.isEmpty()) {
-        err.println("migrate-store: the target's row counts differ: " + differences);
-      }
-      if (!check.consistent()) {
-        err.println("migrate-store: the target fails the invariant check (see PROBLEM lines)");
-      }
-      return differences.isEmpty() && check.consistent() ? 0 : 1;
+      Map<String, Long> copied = copy(copy, out);
+      return verify(copy.verify(copied), new StoreCheck(target).run(), out, err);
     } catch (StoreException | IllegalArgumentException e) {
       err.println("migrate-store: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static Map<String, Long> copy(StoreCopy copy, PrintWriter out) {
+    long started = System.nanoTime();
+    Map<String, Long> copied;
+    try (CopyProgressBar progress = new CopyProgressBar()) {
+      copied = copy.copy(progress);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long rows = copied.values().stream().mapToLong(Long::longValue).sum();
+    out.printf(
+        "copied %,d rows of %d tables in %.1f s (%,.0f rows/s)%n",
+        rows, copied.size(), seconds, rows / seconds);
+    return copied;
+  }
+
+  /** Prints the proof of the copy; returns the exit code: 0 when the target is the source. */
+  private static int verify(
+      List<StoreCopy.TableCount> counts,
+      StoreCheck.Report check,
+      PrintWriter out,
+      PrintWriter err) {
+    print(out, counts, check);
+    List<String> differences =
+        counts.stream()
+            .filter(count -> !count.matches())
+            .map(
+                count ->
+                    count.table()
+                        + " (source "
+                        + count.sourceRows()
+                        + ", target "
+                        + count.targetRows()
+                        + ")")
+            .toList();
+    if (!differences.isEmpty()) {
+      err.println("migrate-store: the target's row counts differ: " + differences);
+    }
+    if (!check.consistent()) {
+      err.println("migrate-store: the target fails the invariant check (see PROBLEM lines)");
+    }
+    return differences.isEmpty() && check.consistent() ? 0 : 1;
   }
 
   private static StoreLocation location(String given) {

@@ -126,7 +126,12 @@ public final class StoreCopy {
       throws SQLException {
     StoreTables sources = StoreTables.of(from);
     StoreTables tables = StoreTables.of(into);
-    requireSameTables(sources, tables);
+    List<String> differences = sources.differencesFrom(tables);
+    if (!differences.isEmpty()) {
+      throw new StoreException(
+          "the stores' schemas differ, nothing was copied: " + String.join("; ", differences),
+          null);
+    }
     refuseRowsOfItsOwn(into, tables);
     Map<String, Long> counts = rowCounts(from, tables);
     progress.started(counts.values().stream().mapToLong(Long::longValue).sum());
@@ -139,33 +144,6 @@ public final class StoreCopy {
       copyTable(from, into, sources.table(table.name()), table, progress);
     }
     return counts;
-  }
-
-  private static void requireSameTables(StoreTables from, StoreTables into) {
-    List<String> differences = new ArrayList<>();
-    differences.addAll(missing("the source's table ", from.names(), "target", into.names()));
-    differences.addAll(missing("the target's table ", into.names(), "source", from.names()));
-    for (String name : from.names()) {
-      if (into.names().contains(name)) {
-        Set<String> source = new TreeSet<>(from.table(name).columnNames());
-        Set<String> target = new TreeSet<>(into.table(name).columnNames());
-        differences.addAll(missing("the source's column " + name + ".", source, "target", target));
-        differences.addAll(missing("the target's column " + name + ".", target, "source", source));
-      }
-    }
-    if (!differences.isEmpty()) {
-      throw new StoreException(
-          "the stores' schemas differ, nothing was copied: " + String.join("; ", differences),
-          null);
-    }
-  }
-
-  private static List<String> missing(
-      String what, Set<String> names, String otherStore, Set<String> others) {
-    return names.stream()
-        .filter(name -> !others.contains(name))
-        .map(name -> what + name + " is not in the " + otherStore)
-        .toList();
   }
 
   private static void refuseRowsOfItsOwn(Connection into, StoreTables tables) throws SQLException {

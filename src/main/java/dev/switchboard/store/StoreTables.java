@@ -44,17 +44,18 @@ record StoreTables(List<Table> tables) {
     DatabaseMetaData metadata = connection.getMetaData();
     String catalog = connection.getCatalog();
     String schema = pattern(connection.getSchema(), metadata);
-    Map<String, Table> tables = new TreeMap<>();
-    Map<String, Set<String>> parents = new TreeMap<>();
+    Set<String> names = new TreeSet<>();
     try (ResultSet rows = metadata.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
       while (rows.next()) {
         String name = lower(rows.getString("TABLE_NAME"));
         if (!name.equals(MIGRATION_HISTORY) && !name.startsWith("sqlite_")) {
-          tables.put(name, null);
+          names.add(name);
         }
       }
     }
-    for (String name : tables.keySet()) {
+    Map<String, Table> tables = new TreeMap<>();
+    Map<String, Set<String>> parents = new TreeMap<>();
+    for (String name : names) {
       tables.put(name, new Table(name, columns(metadata, catalog, schema, name)));
       parents.put(name, parents(metadata, catalog, connection.getSchema(), name));
     }
@@ -65,6 +66,33 @@ record StoreTables(List<Table> tables) {
     Set<String> names = new TreeSet<>();
     tables.forEach(table -> names.add(table.name()));
     return names;
+  }
+
+  /**
+   * How these tables (a source's) differ from {@code target}'s, in words: tables and columns only
+   * one of them has. Empty when a copy can carry every column of every table over by name.
+   */
+  List<String> differencesFrom(StoreTables target) {
+    List<String> differences = new ArrayList<>();
+    differences.addAll(missing("the source's table ", names(), "target", target.names()));
+    differences.addAll(missing("the target's table ", target.names(), "source", names()));
+    for (String name : names()) {
+      if (target.names().contains(name)) {
+        Set<String> ours = new TreeSet<>(table(name).columnNames());
+        Set<String> theirs = new TreeSet<>(target.table(name).columnNames());
+        differences.addAll(missing("the source's column " + name + ".", ours, "target", theirs));
+        differences.addAll(missing("the target's column " + name + ".", theirs, "source", ours));
+      }
+    }
+    return differences;
+  }
+
+  private static List<String> missing(
+      String what, Set<String> names, String otherStore, Set<String> others) {
+    return names.stream()
+        .filter(name -> !others.contains(name))
+        .map(name -> what + name + " is not in the " + otherStore)
+        .toList();
   }
 
   Table table(String name) {
