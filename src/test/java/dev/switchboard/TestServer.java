@@ -8,6 +8,7 @@ import dev.switchboard.provisioning.Scope;
 import dev.switchboard.provisioning.StoreCheck;
 import dev.switchboard.provisioning.TokenService;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.StoreLocation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,11 +46,37 @@ public final class TestServer implements AutoCloseable {
   }
 
   private TestServer(Database database, Clock clock, UnaryOperator<ServerConfig> config) {
+    this(database, clock, config, true);
+  }
+
+  private TestServer(
+      Database database, Clock clock, UnaryOperator<ServerConfig> config, boolean registerTokens) {
     this.database = database;
-    TokenService tokens = new TokenService(database, Clock.systemUTC());
-    tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
-    tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
+    if (registerTokens) {
+      TokenService tokens = new TokenService(database, Clock.systemUTC());
+      tokens.register("test-admin", Scope.ADMIN, ADMIN_TOKEN);
+      tokens.register("test-idp", Scope.IDP, IDP_TOKEN);
+    }
     this.server = SwitchboardServer.start(config.apply(ServerConfig.loopback(0)), database, clock);
+  }
+
+  /**
+   * Starts on {@code location} itself, with {@code config} applied to the loopback settings: for a
+   * test that needs a store on a given engine whatever {@link TestStores} says.
+   */
+  public static TestServer startOn(StoreLocation location, UnaryOperator<ServerConfig> config) {
+    return new TestServer(Database.open(location), Clock.systemUTC(), config);
+  }
+
+  /**
+   * Serves the store at {@code location} as it is, on {@code clock}: registers no tokens (each
+   * registration is a change of its own), so servers on two copies of one store, on one fixed
+   * clock, answer alike. The store must hold {@link #ADMIN_TOKEN} already for this class's client
+   * to be let in.
+   */
+  public static TestServer serve(
+      StoreLocation location, Clock clock, UnaryOperator<ServerConfig> config) {
+    return new TestServer(Database.open(location), clock, config, false);
   }
 
   /** Starts with {@code config} applied to the loopback settings (e.g. {@code withMail}). */

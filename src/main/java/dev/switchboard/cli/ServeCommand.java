@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ExportCommand.class,
       SeedCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      MigrateStoreCommand.class
     },
     description = "SCIM 2.0 provisioning for contact-center and phone licensing.")
 public final class ServeCommand implements Runnable {

@@ -22,10 +22,15 @@ final class StoreOption {
 
   /** Opens a store that must exist already (a command that inspects it must not create one). */
   Database openExisting() {
-    if (location() instanceof StoreLocation.SqliteFile file && !Files.exists(file.file())) {
-      throw new IllegalArgumentException("there is no store at " + db);
+    return openExisting(location());
+  }
+
+  /** Opens the store at {@code location}, which must exist already. */
+  static Database openExisting(StoreLocation location) {
+    if (location instanceof StoreLocation.SqliteFile file && !Files.exists(file.file())) {
+      throw new IllegalArgumentException("there is no store at " + location.describe());
     }
-    return open();
+    return Database.open(location);
   }
 
   Database open() {
