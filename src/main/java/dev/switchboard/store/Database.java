@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -125,6 +127,15 @@ public final class Database implements MeterBinder, AutoCloseable {
    */
   public boolean runAlone(String job, Runnable work) {
     return dialect.runAlone(job, reader, work);
+  }
+
+  /** The names of the store's own tables (Flyway's history aside), as its database lists them. */
+  public Set<String> tableNames() {
+    try {
+      return read(handle -> StoreTables.of(handle.getConnection()).names());
+    } catch (SQLException e) {
+      throw new StoreException("cannot list the store's tables", e);
+    }
   }
 
   /** True when a write transaction can commit: what {@code /healthz} reports. */

@@ -2,12 +2,10 @@ package dev.switchboard.http.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.TestServer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -119,12 +117,13 @@ final class SeededServer implements AutoCloseable {
 
   /** Every row of every table (Flyway's own aside), sorted: equal snapshots, equal stores. */
   Map<String, List<String>> snapshot() {
+    Set<String> names = server.database().tableNames();
     return server
         .database()
         .read(
             handle -> {
               Map<String, List<String>> tables = new TreeMap<>();
-              for (String name : tableNames(handle.getConnection())) {
+              for (String name : names) {
                 List<String> rows = new ArrayList<>();
                 handle
                     .createQuery("SELECT * FROM \"" + name + "\"")
@@ -135,25 +134,6 @@ final class SeededServer implements AutoCloseable {
               }
               return tables;
             });
-  }
-
-  /** The store's own tables, on either engine (JDBC metadata of the current schema). */
-  private static List<String> tableNames(Connection connection) {
-    List<String> names = new ArrayList<>();
-    try (ResultSet tables =
-        connection
-            .getMetaData()
-            .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-      while (tables.next()) {
-        String name = tables.getString("TABLE_NAME");
-        if (!name.startsWith("flyway_") && !name.startsWith("sqlite_")) {
-          names.add(name);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list the store's tables", e);
-    }
-    return names;
   }
 
   private String create(String path, String body) {
