@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,19 +154,35 @@ sealed interface Dialect {
 
     @Override
     public HikariDataSource writerPool() {
-      return new HikariDataSource(pool("switchboard-writer", 1, false));
+      return connect(pool("switchboard-writer", 1, false));
     }
 
     @Override
     public HikariDataSource migrationPool() {
-      return new HikariDataSource(pool("switchboard-migration", 2, false));
+      return connect(pool("switchboard-migration", 2, false));
     }
 
     @Override
     public HikariDataSource readerPool() {
       HikariConfig hikari = pool("switchboard-reader", READERS, true);
       hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
-      return new HikariDataSource(hikari);
+      return connect(hikari);
+    }
+
+    /** Opens the pool; a server that cannot be reached or refuses us fails in one sentence. */
+    private HikariDataSource connect(HikariConfig config) {
+      try {
+        return new HikariDataSource(config);
+      } catch (HikariPool.PoolInitializationException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new StoreException(
+            "cannot connect to PostgreSQL at "
+                + location.describe()
+                + (location.user() == null ? "" : " as " + location.user())
+                + ": "
+                + cause.getMessage(),
+            e);
+      }
     }
 
     private HikariConfig pool(String name, int size, boolean readOnly) {

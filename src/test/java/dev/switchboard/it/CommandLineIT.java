@@ -46,6 +46,29 @@ class CommandLineIT {
   }
 
   @Test
+  void aPostgresThatCannotBeReachedStopsTheStartInOneLineWithoutThePassword() {
+    JarProcess.CommandResult refused =
+        JarProcess.run(
+            db().getParent(),
+            Map.of(
+                "SWITCHBOARD_DB_USER", "switchboard", "SWITCHBOARD_DB_PASSWORD", "hunter2-secret"),
+            "--port",
+            "0",
+            "--db",
+            "jdbc:postgresql://127.0.0.1:1/switchboard");
+
+    assertEquals(1, refused.exitCode(), refused.toString());
+    assertTrue(
+        refused
+            .stderr()
+            .startsWith(
+                "switchboard: cannot connect to PostgreSQL at"
+                    + " jdbc:postgresql://127.0.0.1:1/switchboard as switchboard: "),
+        refused.toString());
+    assertFalse((refused.stdout() + refused.stderr()).contains("hunter2-secret"), refused.toString());
+  }
+
+  @Test
   void tokenCreatePrintsATokenThatAuthenticates() throws Exception {
     String token = createToken("ops", "admin");
 
