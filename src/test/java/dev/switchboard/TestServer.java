@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
  * loopback port with a fresh database, and a small HTTP client for it. One per test class; close it
  * after.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements ScimClient, AutoCloseable {
   public static final String ADMIN_TOKEN = "test-admin-token";
   public static final String IDP_TOKEN = "test-idp-token";
   private static final ObjectMapper json = new ObjectMapper();
@@ -166,16 +167,30 @@ public final class TestServer implements AutoCloseable {
 
   /** A response with its body parsed (null when empty or not JSON). */
   public record Reply(int status, HttpResponse<String> raw, JsonNode body) {
+    /** The reply for {@code response}, its body parsed as JSON when it is. */
+    public static Reply of(HttpResponse<String> response) {
+      return new Reply(response.statusCode(), response, parse(response.body()));
+    }
+
     public String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
   }
 
-  public Reply send(String method, String path, String body) {
-    return send(method, path, body, "Bearer " + ADMIN_TOKEN, "application/scim+json");
+  @Override
+  public Reply send(String method, String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        request(method, path, body, "Bearer " + ADMIN_TOKEN, "application/scim+json");
+    headers.forEach(request::header);
+    return send(request);
   }
 
   public Reply send(
+      String method, String path, String body, String authorization, String contentType) {
+    return send(request(method, path, body, authorization, contentType));
+  }
+
+  private HttpRequest.Builder request(
       String method, String path, String body, String authorization, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
     if (authorization != null) {
@@ -184,12 +199,11 @@ public final class TestServer implements AutoCloseable {
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
-    request.method(
+    return request.method(
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
-    return send(request);
   }
 
   /** Sends raw bytes to a path under the server root (e.g. {@code /admin/imports}) as admin. */
@@ -227,61 +241,13 @@ public final class TestServer implements AutoCloseable {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response, parse(response.body()));
+      return Reply.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  public Reply get(String path) {
-    return send("GET", path, null);
-  }
-
-  public Reply post(String path, String body) {
-    return send("POST", path, body);
-  }
-
-  public Reply patch(String path, String body) {
-    return send("PATCH", path, body);
-  }
-
-  public Reply put(String path, String body) {
-    return send("PUT", path, body);
-  }
-
-  /** Creates a user and returns its id. */
-  public String createUser(String userName) {
-    Reply reply =
-        post(
-            "/Users",
-            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\""
-                + userName
-                + "\"}");
-    if (reply.status() != 201) {
-      throw new IllegalStateException("create user failed: " + reply.raw().body());
-    }
-    return reply.body().get("id").asText();
-  }
-
-  /** Creates a group and returns its id. */
-  public String createGroup(String displayName) {
-    Reply reply =
-        post(
-            "/Groups",
-            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":\""
-                + displayName
-                + "\"}");
-    if (reply.status() != 201) {
-      throw new IllegalStateException("create group failed: " + reply.raw().body());
-    }
-    return reply.body().get("id").asText();
   }
 
   /** Sends {@code head} (request line and headers, CRLF-separated) as raw bytes; returns all. */

@@ -65,19 +65,34 @@ public final class JarProcess implements AutoCloseable {
    * database's directory, and waits for its listening line.
    */
   public static JarProcess start(Path db, Map<String, String> env, String... args) {
+    return start(db.toString(), db.toAbsolutePath().getParent(), env, args);
+  }
+
+  /**
+   * Starts {@code java -jar switchboard.jar --port 0 --db DB ARGS…} with {@code env} added, in
+   * {@code workingDirectory}, and waits for its listening line: for a {@code jdbc:postgresql://}
+   * store (credentials in {@code env}).
+   */
+  public static JarProcess start(
+      String db, Path workingDirectory, Map<String, String> env, String... args) {
     List<String> command = javaJar();
-    command.addAll(List.of("--port", "0", "--db", db.toString()));
+    command.addAll(List.of("--port", "0", "--db", db));
     command.addAll(List.of(args));
-    JarProcess jar = new JarProcess(launch(command, db.toAbsolutePath().getParent(), env));
+    JarProcess jar = new JarProcess(launch(command, workingDirectory, env));
     jar.awaitListening();
     return jar;
   }
 
   /** Runs {@code java -jar switchboard.jar ARGS…} in {@code workingDirectory} to its end. */
   public static CommandResult run(Path workingDirectory, String... args) {
+    return run(workingDirectory, Map.of(), args);
+  }
+
+  /** As {@link #run(Path, String...)} with {@code env} added to the command's environment. */
+  public static CommandResult run(Path workingDirectory, Map<String, String> env, String... args) {
     List<String> command = javaJar();
     command.addAll(List.of(args));
-    JarProcess jar = new JarProcess(launch(command, workingDirectory, Map.of()));
+    JarProcess jar = new JarProcess(launch(command, workingDirectory, env));
     try {
       if (!jar.process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
         jar.kill();
@@ -107,6 +122,13 @@ public final class JarProcess implements AutoCloseable {
   /** Sends a request to {@code path} (absolute, e.g. {@code /healthz}); null token = none. */
   public HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
+    return send(method, path, token, body, Map.of());
+  }
+
+  /** As above, with {@code headers} added (e.g. {@code If-Match}). */
+  public HttpResponse<String> send(
+      String method, String path, String token, String body, Map<String, String> headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(scimBase.resolve(path))
             .timeout(REQUEST)
@@ -121,6 +143,7 @@ public final class JarProcess implements AutoCloseable {
     if (body != null) {
       request.header("Content-Type", "application/scim+json");
     }
+    headers.forEach(request::header);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
