@@ -65,7 +65,8 @@ class CommandLineIT {
                 "switchboard: cannot connect to PostgreSQL at"
                     + " jdbc:postgresql://127.0.0.1:1/switchboard as switchboard: "),
         refused.toString());
-    assertFalse((refused.stdout() + refused.stderr()).contains("hunter2-secret"), refused.toString());
+    assertFalse(
+        (refused.stdout() + refused.stderr()).contains("hunter2-secret"), refused.toString());
   }
 
   @Test

@@ -19,9 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * api.md "When effects are visible", under crashes: several clients create users, change their
@@ -42,10 +43,14 @@ class CrashSafetyIT {
 
   @TempDir Path dir;
 
-  @Test
-  void acknowledgedWritesSurviveRepeatedKills() throws Exception {
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"SQLite", "PostgreSQL"})
+  void acknowledgedWritesSurviveRepeatedKills(String engine) throws Exception {
     Random random = new Random(SEED);
-    Path db = dir.resolve("switchboard.db");
+    JarStore db =
+        engine.equals("SQLite")
+            ? JarStore.sqlite(dir.resolve("switchboard.db"))
+            : JarStore.postgres();
     List<String> groups;
     JarProcess server = start(db);
     try {
@@ -105,8 +110,8 @@ class CrashSafetyIT {
         checkedWrites >= CRASHES * CLIENTS,
         "too few writes were acknowledged to prove anything: " + checkedWrites);
     System.out.printf(
-        "crash safety: %d kill -9 survived, %d acknowledged writes checked (seed %d)%n",
-        CRASHES, checkedWrites, SEED);
+        "crash safety on %s: %d kill -9 survived, %d acknowledged writes checked (seed %d)%n",
+        engine, CRASHES, checkedWrites, SEED);
   }
 
   private static long acknowledged(List<CrashClient> clients) {
@@ -123,8 +128,8 @@ class CrashSafetyIT {
     }
   }
 
-  private JarProcess start(Path db) {
-    return JarProcess.start(db, Map.of("SWITCHBOARD_ADMIN_TOKEN", token));
+  private JarProcess start(JarStore db) {
+    return JarProcess.start(db.db(), dir, db.envWith("SWITCHBOARD_ADMIN_TOKEN", token));
   }
 
   /** Two groups whose templates license their members, and a small premium pool to fight over. */
@@ -199,8 +204,8 @@ class CrashSafetyIT {
     }
   }
 
-  private void assertConsistent(Path db, String when) {
-    JarProcess.CommandResult check = JarProcess.run(dir, "check", "--db", db.toString());
+  private void assertConsistent(JarStore db, String when) {
+    JarProcess.CommandResult check = JarProcess.run(dir, db.env(), "check", "--db", db.db());
     assertEquals(0, check.exitCode(), "the store is inconsistent " + when + ":\n" + check);
     assertTrue(check.stdout().contains("consistent"), check.toString());
   }

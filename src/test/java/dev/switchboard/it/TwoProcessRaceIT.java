@@ -2,16 +2,12 @@ package dev.switchboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.switchboard.TestStores;
 import dev.switchboard.concurrency.RaceScenarios;
 import dev.switchboard.concurrency.RaceTarget;
-import dev.switchboard.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,18 +48,9 @@ class TwoProcessRaceIT {
   @MethodSource("races")
   void keepsItsRulesAcrossTwoProcesses(String race, RaceScenarios.Scenario scenario)
       throws Exception {
-    assumeTrue(
-        TestStores.onPostgres(),
-        "two processes share a store only on PostgreSQL: give -D"
-            + TestStores.POSTGRES_PROPERTY
-            + "=jdbc:postgresql://HOST:PORT/DB, -D"
-            + TestStores.USER_PROPERTY
-            + " and -D"
-            + TestStores.PASSWORD_PROPERTY);
-    StoreLocation.Postgres store = (StoreLocation.Postgres) TestStores.fresh();
-    Map<String, String> env = credentials(store);
-    env.put("SWITCHBOARD_ADMIN_TOKEN", token);
-    List<JarProcess> processes = startTogether(store.url(), env, 2);
+    JarStore store = JarStore.postgres();
+    Map<String, String> env = store.envWith("SWITCHBOARD_ADMIN_TOKEN", token);
+    List<JarProcess> processes = startTogether(store.db(), env, 2);
     try {
       scenario.run(
           RaceTarget.of(
@@ -81,8 +68,7 @@ class TwoProcessRaceIT {
       processes.forEach(JarProcess::close);
     }
 
-    JarProcess.CommandResult check =
-        JarProcess.run(dir, credentials(store), "check", "--db", store.url());
+    JarProcess.CommandResult check = JarProcess.run(dir, store.env(), "check", "--db", store.db());
     assertEquals(0, check.exitCode(), race + " left the shared store inconsistent:\n" + check);
     assertTrue(check.stdout().contains("consistent"), check.toString());
   }
@@ -111,17 +97,6 @@ class TwoProcessRaceIT {
     } finally {
       starters.shutdownNow();
     }
-  }
-
-  private static Map<String, String> credentials(StoreLocation.Postgres store) {
-    Map<String, String> env = new HashMap<>();
-    if (store.user() != null) {
-      env.put(StoreLocation.USER_VARIABLE, store.user());
-    }
-    if (store.password() != null) {
-      env.put(StoreLocation.PASSWORD_VARIABLE, store.password());
-    }
-    return env;
   }
 
   private static String tail(JarProcess process) {
