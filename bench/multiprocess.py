@@ -4,8 +4,9 @@
 The same three scenarios (bench/lua) on three setups, each on a freshly seeded store: one process
 on SQLite, one process on PostgreSQL, and two processes on one PostgreSQL, where wrk's two threads
 take one process each (BENCH_ADDRS, bench/lua/report.lua): the load is split evenly, and the
-latency reported is that of both together. Warm-up and measurement as bench/harness.py does them;
-while the measured run lasts, the CPU time of the servers and of PostgreSQL is counted. Prints one
+latency reported is that of both together. Every process first gets each scenario alone (the
+JIT's warm-up), then warm-up and measurement as bench/harness.py does them; while the measured
+run lasts, the CPU time of the servers and of PostgreSQL is counted. Prints one
 table, also written to bench/results/multiprocess-<date>-<time>.md. Standard library only.
 """
 import argparse
@@ -19,21 +20,29 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
-from harness import JAR, ROOT, TOKEN, Process, call, free_port, measure, paths_file, user_ids
+from harness import (JAR, ROOT, TOKEN, Process, call, free_port, measure, paths_file, user_ids,
+                     wrk)
 
 PSQL = "/usr/lib/postgresql/15/bin/psql"
 TICKS = os.sysconf("SC_CLK_TCK")
 SCENARIOS = ["GET /Users/{id}", "POST /Users (durable)", "PATCH add 1 member to a group"]
 
 
-class CpuProbe:
-    """CPU seconds of the servers, of PostgreSQL, of wrk and of the whole machine during one run,
-    reported as cores busy on average (2.0 = both cores of a 2-core box). What the machine spent
-    beyond those four is others' work on a shared box: it says how far to trust the run."""
+class RunProbe:
+    """What one measured run cost. CPU: seconds of the servers, of PostgreSQL, of wrk and of the
+    whole machine, as cores busy on average (2.0 = both cores of a 2-core box); what the machine
+    spent beyond those is others' work on a shared box, and says how far to trust the run. Group
+    commits (the servers' /metrics): how many, how many writes each carried, and how long each
+    took, waiting for the other processes' writes included."""
 
-    def __init__(self, servers, postmaster_pid):
+    COMMIT = re.compile(r'^switchboard_store_commit_(seconds|batch_size)_(count|sum)'
+                        r'(?:\{outcome="committed",?\})?\s+(\S+)$', re.MULTILINE)
+
+    def __init__(self, servers, bases, postmaster_pid):
         self.servers = servers
+        self.bases = bases
         self.postmaster_pid = postmaster_pid
 
     def start(self):
@@ -41,12 +50,17 @@ class CpuProbe:
 
     def stop(self):
         after = self.sample()
-        seconds = after["wall"] - self.before["wall"]
-        busy = {f"cpu_{name}": (after[name] - self.before[name]) / seconds
-                for name in ("servers", "postgres", "wrk", "machine")}
-        busy["cpu_others"] = max(0.0, busy["cpu_machine"] - busy["cpu_servers"]
-                                 - busy["cpu_postgres"] - busy["cpu_wrk"])
-        return busy
+        delta = {name: after[name] - self.before[name] for name in after}
+        seconds = delta.pop("wall")
+        report = {f"cpu_{name}": delta[name] / seconds
+                  for name in ("servers", "postgres", "wrk", "machine")}
+        report["cpu_others"] = max(0.0, report["cpu_machine"] - report["cpu_servers"]
+                                   - report["cpu_postgres"] - report["cpu_wrk"])
+        commits = delta["seconds_count"]
+        report["commits_per_s"] = commits / seconds
+        report["writes_per_commit"] = delta["batch_size_sum"] / commits if commits else 0.0
+        report["commit_ms"] = 1000 * delta["seconds_sum"] / commits if commits else 0.0
+        return report
 
     def sample(self):
         postgres = 0.0
@@ -57,9 +71,18 @@ class CpuProbe:
             fields = [int(f) for f in stat.readline().split()[1:]]
         busy = sum(fields) - fields[3] - fields[4]  # all but idle and iowait
         finished = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk, once it has ended
-        return {"wall": time.monotonic(), "postgres": postgres, "machine": busy / TICKS,
-                "wrk": finished.ru_utime + finished.ru_stime,
-                "servers": sum(process_cpu(server.proc.pid) for server in self.servers)}
+        sample = {"wall": time.monotonic(), "postgres": postgres, "machine": busy / TICKS,
+                  "wrk": finished.ru_utime + finished.ru_stime,
+                  "servers": sum(process_cpu(server.proc.pid) for server in self.servers),
+                  "seconds_count": 0.0, "seconds_sum": 0.0, "batch_size_count": 0.0,
+                  "batch_size_sum": 0.0}
+        for base in self.bases:
+            request = urllib.request.Request(base + "/metrics")
+            request.add_header("Authorization", "Bearer " + TOKEN)
+            with urllib.request.urlopen(request, timeout=60) as response:
+                for meter, statistic, value in self.COMMIT.findall(response.read().decode()):
+                    sample[f"{meter}_{statistic}"] += float(value)
+        return sample
 
 
 def process_cpu(pid):
@@ -124,13 +147,22 @@ def run_setup(name, db, env, processes, args, work, postmaster_pid, rows, notes)
         outside = user_ids(base, 11, min(20_000, args.users - 10))
         _, groups = call(base, "GET", "/scim/v2/Groups?attributes=displayName")
         small = next(g["id"] for g in groups["Resources"] if g["displayName"] == "small")
-        probe = CpuProbe(servers, postmaster_pid)
-        for scenario, script, extra in [
-                (SCENARIOS[0], "get.lua",
-                 {"BENCH_PATHS": paths_file([f"/scim/v2/Users/{i}" for i in sample])}),
-                (SCENARIOS[1], "create-user.lua", {}),
-                (SCENARIOS[2], "add-member.lua",
-                 {"BENCH_PATHS": paths_file(outside), "BENCH_GROUP": small})]:
+        probe = RunProbe(servers, [f"http://127.0.0.1:{port}" for port in ports],
+                         postmaster_pid)
+        scenarios = [
+            (SCENARIOS[0], "get.lua",
+             {"BENCH_PATHS": paths_file([f"/scim/v2/Users/{i}" for i in sample])}),
+            (SCENARIOS[1], "create-user.lua", {}),
+            (SCENARIOS[2], "add-member.lua",
+             {"BENCH_PATHS": paths_file(outside), "BENCH_GROUP": small})]
+        # Two JVMs given half the load each take minutes to compile what one JVM given all of it
+        # compiles in seconds (measured: GET at a third of its speed after 50 s of split load),
+        # and a slow climb can fool measure()'s "two runs agree" rule. So first every process
+        # gets every scenario's full load on its own, as long for each process in every setup.
+        for port in ports:
+            for _, script, extra in scenarios:
+                wrk(f"http://127.0.0.1:{port}", script, args.jit_seconds, env=extra)
+        for scenario, script, extra in scenarios:
             report = measure(base, script, {**spread, **extra}, seconds=args.seconds,
                              min_warmups=args.warmups, probe=probe)
             rows.append((scenario, name, report))
@@ -142,7 +174,9 @@ def run_setup(name, db, env, processes, args, work, postmaster_pid, rows, notes)
                   f"p99 {report['p99_ms']:.1f} ms, errors {report['errors']}, "
                   f"cores busy: switchboard {report['cpu_servers']:.2f}, postgres "
                   f"{report['cpu_postgres']:.2f}, wrk {report['cpu_wrk']:.2f}, others "
-                  f"{report['cpu_others']:.2f}", flush=True)
+                  f"{report['cpu_others']:.2f}; group commits {report['commits_per_s']:,.0f}/s"
+                  f" x {report['writes_per_commit']:.1f} writes, {report['commit_ms']:.1f} ms each",
+                  flush=True)
         notes.append(f"{name}: server RSS after the scenarios "
                      + ", ".join(f"{s.rss_mb():.0f} MB" for s in servers))
     finally:
@@ -156,9 +190,9 @@ def main():
     parser.add_argument("--postgres-dir", required=True, help="the cluster's directory")
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10)
-    # Two cold JVMs sharing two cores warm up slowly: after 20 s of half the load each, two 5 s
-    # runs may agree at half their final throughput. Every setup gets the same long warm-up.
-    parser.add_argument("--warmups", type=int, default=10, help="at least this many 5 s runs")
+    parser.add_argument("--jit-seconds", type=int, default=30,
+                        help="each process's warm-up, per scenario, alone (see run_setup)")
+    parser.add_argument("--warmups", type=int, default=4, help="at least this many 5 s runs")
     args = parser.parse_args()
     for tool in ("wrk", "java"):
         if not shutil.which(tool):
@@ -189,20 +223,28 @@ def write_results(args, rows, notes):
              f"PostgreSQL 15 (`.ci/postgres`, fsync on) and wrk on the same box. "
              f"{args.users:,} seeded users per setup, a fresh store each. wrk: 2 threads, "
              f"16 connections; with two processes each thread (8 connections) talks to one "
-             f"process, and p50/p99 are over both. Warmed up at least {5 * args.warmups} s and "
-             f"until two 5 s runs agree within 5 %, then {args.seconds} s measured. Cores busy: average CPU "
+             f"process, and p50/p99 are over both. Each process first gets each scenario alone "
+             f"for {args.jit_seconds} s (the JIT's warm-up); then each scenario is warmed up at "
+             f"least {5 * args.warmups} s and until two 5 s runs agree within 5 %, then "
+             f"{args.seconds} s measured. Cores busy: average CPU "
              f"use during the measured run (of {os.cpu_count()}) by the Switchboard processes, "
-             f"PostgreSQL, wrk, and others on the box (not part of the benchmark).", "",
-             f"Command: `bench/multiprocess.sh --users {args.users} --warmups {args.warmups}`", "",
+             f"PostgreSQL, wrk, and others on the box (not part of the benchmark). Group commits "
+             f"(all processes' `/metrics`): commits a second, writes per commit, and time per "
+             f"commit (its writes, the durable commit, and the wait for the other process's).", "",
+             f"Command: `bench/multiprocess.sh --users {args.users} --jit-seconds "
+             f"{args.jit_seconds}`", "",
              "| scenario | setup | req/s | p50 | p99 | errors | cores busy: switchboard / "
-             "postgres / wrk / others |",
-             "|---|---|---|---|---|---|---|"]
+             "postgres / wrk / others | group commits/s × writes each, ms each |",
+             "|---|---|---|---|---|---|---|---|"]
     for scenario in SCENARIOS:
         for name, setup, report in [(s, n, r) for s, n, r in rows if s == scenario]:
             lines.append(f"| {name} | {setup} | {report['rps']:,.0f} | {report['p50_ms']:.1f} ms "
                          f"| {report['p99_ms']:.1f} ms | {report['errors']} | "
                          f"{report['cpu_servers']:.2f} / {report['cpu_postgres']:.2f} / "
-                         f"{report['cpu_wrk']:.2f} / {report['cpu_others']:.2f} |")
+                         f"{report['cpu_wrk']:.2f} / {report['cpu_others']:.2f} | "
+                         + (f"{report['commits_per_s']:,.0f} × {report['writes_per_commit']:.1f}, "
+                            f"{report['commit_ms']:.1f} ms |" if report["commits_per_s"] >= 1
+                            else "– |"))
     lines += [""] + [f"- {note}" for note in notes]
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
