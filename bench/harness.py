@@ -91,9 +91,10 @@ def wrk(base, script, seconds, connections=16, env=None):
 
 
 def measure(base, script, env=None, connections=16, warm_seconds=5, seconds=10, min_warmups=4,
-            max_warmups=16):
+            max_warmups=16, probe=None):
     """Warms up at least min_warmups runs (the JIT needs tens of seconds of load) and until two
-    consecutive runs agree within 5 %, then measures."""
+    consecutive runs agree within 5 %, then measures. A probe (start(), stop() -> dict) watches
+    the measured run only; what it returns joins the report."""
     previous = None
     for run in range(max_warmups):
         current = wrk(base, script, warm_seconds, connections, env)["rps"]
@@ -101,7 +102,12 @@ def measure(base, script, env=None, connections=16, warm_seconds=5, seconds=10, 
         if stable and run + 1 >= min_warmups:
             break
         previous = current
-    return wrk(base, script, seconds, connections, env)
+    if probe:
+        probe.start()
+    report = wrk(base, script, seconds, connections, env)
+    if probe:
+        report.update(probe.stop())
+    return report
 
 
 def paths_file(lines):

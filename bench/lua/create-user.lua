@@ -1,10 +1,6 @@
--- POST /Users with a userName no other request uses (BENCH_RUN differs per wrk run).
+-- POST /Users with a userName no other request uses (BENCH_RUN differs per wrk run, tid per
+-- thread: report.lua).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
 local counter = 0
 local run = os.getenv("BENCH_RUN")
 local token = os.getenv("BENCH_TOKEN")
