@@ -255,15 +255,18 @@ def million(args, work, rows, notes, row):
         server.stop()
 
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as info:
+            return re.search(r"model name\s*:\s*(.*)", info.read()).group(1)
+    except (OSError, AttributeError):
+        return "unknown CPU"
+
+
 def write_results(args, rows, notes, baseline_rps):
     now = datetime.datetime.now()
     date = now.date().isoformat()
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = re.search(r"model name\s*:\s*(.*)", info.read()).group(1)
-    except (OSError, AttributeError):
-        pass
+    cpu = cpu_model()
     lines = [f"# Benchmark {date}", "",
              f"Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}; "
              f"wrk on the same box, 16 connections, warmed up at least 20 s and until two 5 s runs agree "

@@ -22,8 +22,8 @@ import tempfile
 import time
 import urllib.request
 
-from harness import (JAR, ROOT, TOKEN, Process, call, free_port, measure, paths_file, user_ids,
-                     wrk)
+from harness import (JAR, ROOT, TOKEN, Process, call, cpu_model, free_port, measure, paths_file,
+                     user_ids, wrk)
 
 PSQL = "/usr/lib/postgresql/15/bin/psql"
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -212,12 +212,7 @@ def main():
 
 def write_results(args, rows, notes):
     now = datetime.datetime.now()
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = re.search(r"model name\s*:\s*(.*)", info.read()).group(1)
-    except (OSError, AttributeError):
-        pass
+    cpu = cpu_model()
     lines = [f"# Several processes on PostgreSQL: benchmark {now.date().isoformat()}", "",
              f"Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}; "
              f"PostgreSQL 15 (`.ci/postgres`, fsync on) and wrk on the same box. "

@@ -215,28 +215,25 @@ sealed interface Dialect {
     public boolean runAlone(String job, Jdbi session, Runnable work) {
       return session.withHandle(
           handle -> {
-            boolean claimed =
-                handle
-                    .createQuery("SELECT pg_try_advisory_lock(:space, :job)")
-                    .bind("space", (int) WRITE_LOCK)
-                    .bind("job", job.hashCode())
-                    .mapTo(Boolean.class)
-                    .one();
-            if (!claimed) {
+            if (!jobLock(handle, "pg_try_advisory_lock", job)) {
               return false;
             }
             try {
               work.run();
             } finally {
-              handle
-                  .createQuery("SELECT pg_advisory_unlock(:space, :job)")
-                  .bind("space", (int) WRITE_LOCK)
-                  .bind("job", job.hashCode())
-                  .mapTo(Boolean.class)
-                  .one();
+              jobLock(handle, "pg_advisory_unlock", job);
             }
             return true;
           });
+    }
+
+    private static boolean jobLock(Handle handle, String function, String job) {
+      return handle
+          .createQuery("SELECT " + function + "(:space, :job)")
+          .bind("space", (int) WRITE_LOCK)
+          .bind("job", job.hashCode())
+          .mapTo(Boolean.class)
+          .one();
     }
 
     @Override
