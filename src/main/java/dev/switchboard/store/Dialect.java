@@ -142,8 +142,14 @@ sealed interface Dialect {
    * unique and check constraints stand behind them. Readers run repeatable-read snapshots.
    */
   final class Postgres implements Dialect {
-    /** The advisory lock key every Switchboard writer takes ("SWBD" in ASCII). */
-    static final long WRITE_LOCK = 0x53574244L;
+    /**
+     * The advisory lock spaces (first key; "SWBD" and "SWBJ" in ASCII): writers lock the store's
+     * schema in one, background jobs their schema and name in the other, so stores in different
+     * schemas of one database never wait for each other.
+     */
+    static final int WRITE_LOCKS = 0x53574244;
+
+    static final int JOB_LOCKS = 0x5357424A;
 
     private static final int READERS = 8;
     private final StoreLocation.Postgres location;
@@ -201,15 +207,17 @@ sealed interface Dialect {
     @Override
     public void excludeOtherWriters(Handle handle) {
       handle
-          .createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS granted")
-          .bind("key", WRITE_LOCK)
+          .createQuery(
+              "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:space, hashtext(current_schema())))"
+                  + " AS granted")
+          .bind("space", WRITE_LOCKS)
           .mapTo(Integer.class)
           .one();
     }
 
     /**
-     * A session-level advisory lock in the two-key space (apart from {@link #WRITE_LOCK}): held
-     * while the work runs, and released by PostgreSQL too if the process dies with it.
+     * A session-level advisory lock on the job in this schema: held while the work runs, and
+     * released by PostgreSQL too if the process dies with it.
      */
     @Override
     public boolean runAlone(String job, Jdbi session, Runnable work) {
@@ -229,9 +237,9 @@ sealed interface Dialect {
 
     private static boolean jobLock(Handle handle, String function, String job) {
       return handle
-          .createQuery("SELECT " + function + "(:space, :job)")
-          .bind("space", (int) WRITE_LOCK)
-          .bind("job", job.hashCode())
+          .createQuery("SELECT " + function + "(:space, hashtext(current_schema() || '/' || :job))")
+          .bind("space", JOB_LOCKS)
+          .bind("job", job)
           .mapTo(Boolean.class)
           .one();
     }

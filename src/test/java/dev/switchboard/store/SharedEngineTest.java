@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,6 +95,36 @@ class SharedEngineTest {
         .createQuery("SELECT COALESCE(MAX(number), 0) FROM tickets")
         .mapTo(Long.class)
         .one();
+  }
+
+  @Test
+  void storesInOtherSchemasOfTheDatabaseDoNotWaitForEachOther() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (Database held = Database.open(location);
+        Database other = Database.open(TestStores.fresh())) {
+      Future<Object> holder =
+          writer.submit(
+              () ->
+                  held.write(
+                      h -> {
+                        holding.countDown();
+                        return release.await(1, TimeUnit.MINUTES);
+                      }));
+      holding.await(1, TimeUnit.MINUTES);
+      Future<Integer> meanwhile =
+          Executors.newSingleThreadExecutor()
+              .submit(() -> other.write(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()));
+      try {
+        assertEquals(1, meanwhile.get(30, TimeUnit.SECONDS));
+      } finally {
+        release.countDown();
+        holder.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      writer.shutdownNow();
+    }
   }
 
   @Test
