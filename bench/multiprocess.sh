@@ -8,12 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need python3; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -q && $SUDO apt-get install -y -q wrk python3
-fi
-mvn -B -q -DskipTests package
+. bench/prepare.sh
 
 cluster_parent=$(mktemp -d)
 chmod 755 "$cluster_parent" # the cluster's owner (postgres, when run as root) must reach it

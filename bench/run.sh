@@ -6,11 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need python3; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -q && $SUDO apt-get install -y -q wrk python3
-fi
-mvn -B -q -DskipTests package
+. bench/prepare.sh
 mvn -B -q -f bench/baseline/pom.xml package
 exec python3 bench/harness.py "$@"
