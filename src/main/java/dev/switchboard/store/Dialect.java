@@ -43,6 +43,12 @@ sealed interface Dialect {
   /** True when {@code failure} rolled the transaction back and running it again may succeed. */
   boolean isTransient(SQLException failure);
 
+  /**
+   * True when {@code failure}, even as the answer to COMMIT, means the server rolled the
+   * transaction back (a refusal, not a lost connection): nothing of it was applied.
+   */
+  boolean isCertainRollback(SQLException failure);
+
   static Dialect of(StoreLocation location) {
     if (location instanceof StoreLocation.Postgres postgres) {
       return new Postgres(postgres);
@@ -131,6 +137,11 @@ sealed interface Dialect {
     @Override
     public boolean isTransient(SQLException failure) {
       return false; // a busy file is waited for (busy timeout), never failed and retried
+    }
+
+    @Override
+    public boolean isCertainRollback(SQLException failure) {
+      return false;
     }
   }
 
@@ -247,12 +258,16 @@ sealed interface Dialect {
     @Override
     public boolean isTransient(SQLException failure) {
       String state = String.valueOf(failure.getSQLState());
-      // serialization failure, deadlock; a connection lost or ended by the server (restart,
-      // failover, an admin's pg_terminate_backend) before the commit was sent
-      return state.equals("40001")
-          || state.equals("40P01")
-          || state.startsWith("08")
-          || state.startsWith("57P0");
+      // a connection lost or ended by the server (restart, failover, an admin's
+      // pg_terminate_backend) before the commit was sent
+      return isCertainRollback(failure) || state.startsWith("08") || state.startsWith("57P0");
+    }
+
+    /** A serialization failure or a deadlock. */
+    @Override
+    public boolean isCertainRollback(SQLException failure) {
+      String state = String.valueOf(failure.getSQLState());
+      return state.equals("40001") || state.equals("40P01");
     }
   }
 }

@@ -113,16 +113,11 @@ final class SerializedWrites implements AutoCloseable {
       handle.commit();
     } catch (RuntimeException e) {
       SQLException sql = sqlCause(e);
-      if (sql != null && isRefusal(sql)) {
+      if (sql != null && dialect.isCertainRollback(sql)) {
         throw new TransientFailure(e); // refused at commit: certainly rolled back
       }
       throw new CommitOutcomeUnknown(e);
     }
-  }
-
-  /** A serialization failure or deadlock: the server rolled back, nothing was applied. */
-  private static boolean isRefusal(SQLException failure) {
-    return "40001".equals(failure.getSQLState()) || "40P01".equals(failure.getSQLState());
   }
 
   private void throwIfTransient(Throwable failure) {
