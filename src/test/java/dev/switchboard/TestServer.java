@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -82,12 +81,7 @@ public final class TestServer implements ScimClient, AutoCloseable {
 
   /** Starts with {@code config} applied to the loopback settings (e.g. {@code withMail}). */
   public static TestServer startWith(UnaryOperator<ServerConfig> config) {
-    try {
-      Path dir = Files.createTempDirectory("switchboard-test");
-      return startWith(dir.resolve("switchboard.db"), Clock.systemUTC(), config);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TestServer(Database.open(TestStores.fresh()), Clock.systemUTC(), config);
   }
 
   /**
@@ -117,12 +111,7 @@ public final class TestServer implements ScimClient, AutoCloseable {
    * and this class's own client does not trust it: send with one that does.
    */
   public static TestServer startWith(ServerConfig config, Clock clock) {
-    try {
-      Path dir = Files.createTempDirectory("switchboard-test");
-      return startWith(dir.resolve("switchboard.db"), clock, defaults -> config);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TestServer(Database.open(TestStores.fresh()), clock, defaults -> config);
   }
 
   /**
